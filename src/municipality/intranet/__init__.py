@@ -1,0 +1,14 @@
+"""Intranet and public website of a municipality's General Secretariat."""
+
+from zope.i18nmessageid import MessageFactory
+
+import logging
+
+
+__version__ = "1.0.0a1"
+
+PACKAGE_NAME = "municipality.intranet"
+
+_ = MessageFactory(PACKAGE_NAME)
+
+logger = logging.getLogger(PACKAGE_NAME)

@@ -1,0 +1,1 @@
+"""Views, viewlets and static resources of the Classic UI."""

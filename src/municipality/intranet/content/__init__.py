@@ -1,0 +1,1 @@
+"""Content types, one module per type."""

@@ -1,0 +1,93 @@
+"""Handlers of the ``municipality`` site distribution.
+
+The demo content lives in the repository's top-level ``content/`` folder
+(plone.exportimport format); a built wheel carries a copy inside the
+distribution folder, which wins when present.
+"""
+
+from pathlib import Path
+from plone import api
+from plone.dexterity.schema import SCHEMA_CACHE
+from plone.distribution.core import Distribution
+from plone.distribution.handler import post_handler as base_post_handler
+from plone.exportimport.importers import get_importer
+from Products.CMFPlone.Portal import PloneSite
+
+import transaction
+
+
+DISTRIBUTION_DIR = Path(__file__).parent / "distributions" / "municipality"
+REPOSITORY_CONTENT_DIR = Path(__file__).parents[3] / "content"
+
+SITE_LANGUAGES = ("el", "tr", "en")
+
+# What a new site is called and which clock it keeps, by its main language.
+LANGUAGE_DEFAULTS = {
+    "el": {
+        "title": "Δήμος – Γενική Γραμματεία και Γραφείο Δημάρχου",
+        "description": "Δημόσιος ιστότοπος και ενδοδίκτυο της Γενικής Γραμματείας.",
+        "portal_timezone": "Europe/Athens",
+    },
+    "tr": {
+        "title": "Belediye – Genel Sekreterlik ve Özel Kalem Müdürlüğü",
+        "description": "Genel Sekreterliğin kamuya açık sitesi ve iç ağı.",
+        "portal_timezone": "Europe/Istanbul",
+    },
+    "en": {
+        "title": "Municipality – General Secretariat and Mayor's Office",
+        "description": "Public website and intranet of the General Secretariat.",
+        "portal_timezone": "Europe/Athens",
+    },
+}
+
+
+def demo_content_dir() -> Path | None:
+    """Return the plone.exportimport folder with the demo content, if any."""
+    for candidate in (DISTRIBUTION_DIR / "content", REPOSITORY_CONTENT_DIR):
+        if (candidate / "content" / "__metadata__.json").is_file():
+            return candidate
+    return None
+
+
+def pre_handler(answers: dict) -> dict:
+    """Fill what the caller left out from the defaults of the chosen language."""
+    language = answers.get("default_language") or "el"
+    if language not in SITE_LANGUAGES:
+        raise ValueError(
+            f"default_language must be one of {', '.join(SITE_LANGUAGES)}, "
+            f"not {language!r}"
+        )
+    defaults = LANGUAGE_DEFAULTS[language]
+    completed = {"default_language": language, **answers}
+    for key, value in defaults.items():
+        if not completed.get(key):
+            completed[key] = value
+    return completed
+
+
+def handler(distribution: Distribution, site: PloneSite, answers: dict) -> PloneSite:
+    """Apply the base profiles, then import the demo content if asked to."""
+    setup_tool = site["portal_setup"]
+    for profile_id in distribution.profiles:
+        setup_tool.runAllImportStepsFromProfile(f"profile-{profile_id}")
+    content_dir = demo_content_dir()
+    if answers.get("setup_content") and content_dir is not None:
+        # Without a savepoint the import fails with a POSKeyError on blobs.
+        transaction.savepoint(optimistic=True)
+        # Behaviors registered by the profiles above must be seen by the import.
+        SCHEMA_CACHE.clear()
+        get_importer(site).import_site(content_dir)
+        transaction.savepoint(optimistic=True)
+    return site
+
+
+def post_handler(
+    distribution: Distribution, site: PloneSite, answers: dict
+) -> PloneSite:
+    """Offer all three languages, the chosen one first, then set the logo."""
+    language = answers["default_language"]
+    api.portal.set_registry_record(
+        "plone.available_languages",
+        [language, *(code for code in SITE_LANGUAGES if code != language)],
+    )
+    return base_post_handler(distribution, site, answers)

@@ -1,0 +1,1 @@
+"""Vocabularies, one module per vocabulary."""

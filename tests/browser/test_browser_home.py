@@ -1,0 +1,51 @@
+"""A visitor opens a site made by the distribution in a real browser."""
+
+from plone import api
+
+import pytest
+import transaction
+
+
+STAFF = ("epapadopoulou", "a fictional clerk's password")
+
+
+@pytest.fixture
+def site_url(functional_app, create_site):
+    from municipality.intranet.distribution import pre_handler
+
+    site = create_site(
+        functional_app,
+        pre_handler({"site_id": "Plone", "default_language": "el", "setup_content": True}),
+    )
+    api.user.create(
+        username=STAFF[0],
+        password=STAFF[1],
+        email="e.papadopoulou@example.org",
+        properties={"fullname": "Ελένη Παπαδοπούλου"},
+    )
+    transaction.commit()
+    return site.absolute_url()
+
+
+def test_home_page(page, site_url):
+    page.goto(site_url)
+    assert page.locator("html").get_attribute("lang") == "el"
+    assert page.title().startswith("Δήμος – Γενική Γραμματεία")
+    assert page.locator("#portal-logo").is_visible()
+    login = page.get_by_role("link", name="Είσοδος")
+    assert login.is_visible()
+    assert login.get_attribute("href") == f"{site_url}/login"
+    navigation = page.locator("#portal-globalnav")
+    for title in ("Υπηρεσίες και επικοινωνία", "Εγκύκλιοι"):
+        assert navigation.get_by_text(title).is_visible()
+
+
+def test_login_journey(page, site_url):
+    page.goto(site_url)
+    page.get_by_role("link", name="Είσοδος").click()
+    page.get_by_label("Παρωνύμιο").fill(STAFF[0])
+    page.get_by_label("Κωδικός", exact=True).fill(STAFF[1])
+    page.get_by_label("Κωδικός", exact=True).press("Enter")
+    page.wait_for_selector("#personaltools-logout", state="attached")
+    assert page.locator("#personaltools-login").count() == 0
+    assert "Ελένη Παπαδοπούλου" in page.locator("#plone-toolbar, body").first.inner_text()

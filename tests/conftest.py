@@ -1,0 +1,29 @@
+"""Shared fixtures: pytest-plone fixtures bound to the product's layers."""
+
+from municipality.intranet.testing import FUNCTIONAL_TESTING
+from municipality.intranet.testing import INTEGRATION_TESTING
+from pytest_plone import fixtures_factory
+
+import pytest
+
+
+pytest_plugins = ["pytest_plone"]
+
+globals().update(
+    fixtures_factory(
+        (
+            (FUNCTIONAL_TESTING, "functional"),
+            (INTEGRATION_TESTING, "integration"),
+        )
+    )
+)
+
+
+@pytest.fixture(scope="session")
+def package_name() -> str:
+    return "municipality.intranet"
+
+
+@pytest.fixture(scope="session")
+def distribution_name() -> str:
+    return "municipality"

@@ -1,0 +1,46 @@
+"""The product installs into a plain Plone site."""
+
+from municipality.intranet import __version__
+from municipality.intranet.interfaces import IBrowserLayer
+
+
+class TestSetupInstall:
+    def test_addon_installed(self, installer, package_name):
+        assert installer.is_product_installed(package_name) is True
+
+    def test_browserlayer(self, browser_layers):
+        assert IBrowserLayer in browser_layers
+
+    def test_latest_version(self, profile_last_version, package_name):
+        assert profile_last_version(f"{package_name}:default") == "2026112201"
+
+    def test_no_pending_upgrade_steps(self, setup_tool, package_name):
+        assert setup_tool.listUpgrades(f"{package_name}:default") == []
+
+    def test_package_version_is_pep440(self):
+        from packaging.version import Version
+
+        assert str(Version(__version__)) == __version__
+
+    def test_dependencies_installed(self, installer):
+        for dependency in ("plone.restapi", "plone.app.caching", "collective.easyform"):
+            assert installer.is_product_installed(dependency), dependency
+
+    def test_anonymous_may_use_rest_api(self, portal):
+        roles = [
+            r["name"]
+            for r in portal.rolesOfPermission("plone.restapi: Use REST API")
+            if r["selected"]
+        ]
+        assert "Anonymous" in roles
+
+    def test_uninstall_profile_hidden(self, portal):
+        from plone.base.interfaces import INonInstallable
+        from zope.component import getAllUtilitiesRegisteredFor
+
+        hidden = {
+            profile
+            for utility in getAllUtilitiesRegisteredFor(INonInstallable)
+            for profile in utility.getNonInstallableProfiles()
+        }
+        assert "municipality.intranet:uninstall" in hidden

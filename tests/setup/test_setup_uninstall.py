@@ -1,0 +1,17 @@
+"""Uninstalling removes the product cleanly."""
+
+from municipality.intranet.interfaces import IBrowserLayer
+
+import pytest
+
+
+class TestSetupUninstall:
+    @pytest.fixture(autouse=True)
+    def uninstalled(self, uninstalled):
+        """Uninstall the product before each test."""
+
+    def test_addon_uninstalled(self, installer, package_name):
+        assert installer.is_product_installed(package_name) is False
+
+    def test_browserlayer_removed(self, browser_layers):
+        assert IBrowserLayer not in browser_layers
