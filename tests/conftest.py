@@ -4,8 +4,12 @@ from municipality.intranet.testing import FUNCTIONAL_TESTING
 from municipality.intranet.testing import INTEGRATION_TESTING
 from pytest_plone import fixtures_factory
 
+import os
 import pytest
 
+
+# Compile our .po files when the ZCML loads, as the instance does.
+os.environ.setdefault("zope_i18n_compile_mo_files", "true")
 
 pytest_plugins = ["pytest_plone"]
 

@@ -10,12 +10,16 @@ import transaction
 def contents(functional_portal):
     with api.env.adopt_roles(["Manager"]):
         public = api.content.create(
-            container=functional_portal, type="Document", id="public-page",
+            container=functional_portal,
+            type="Document",
+            id="public-page",
             title="Public page",
         )
         api.content.transition(public, "publish")
         api.content.create(
-            container=functional_portal, type="Document", id="draft-page",
+            container=functional_portal,
+            type="Document",
+            id="draft-page",
             title="Draft page",
         )
     transaction.commit()

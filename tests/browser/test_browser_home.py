@@ -15,7 +15,9 @@ def site_url(functional_app, create_site):
 
     site = create_site(
         functional_app,
-        pre_handler({"site_id": "Plone", "default_language": "el", "setup_content": True}),
+        pre_handler(
+            {"site_id": "Plone", "default_language": "el", "setup_content": True}
+        ),
     )
     api.user.create(
         username=STAFF[0],
@@ -48,4 +50,6 @@ def test_login_journey(page, site_url):
     page.get_by_label("Κωδικός", exact=True).press("Enter")
     page.wait_for_selector("#personaltools-logout", state="attached")
     assert page.locator("#personaltools-login").count() == 0
-    assert "Ελένη Παπαδοπούλου" in page.locator("#plone-toolbar, body").first.inner_text()
+    assert (
+        "Ελένη Παπαδοπούλου" in page.locator("#plone-toolbar, body").first.inner_text()
+    )

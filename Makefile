@@ -1,0 +1,123 @@
+# municipality.intranet — `make start` serves the site, `make test` checks everything.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+HOST ?= localhost
+PORT ?= 8080
+THREADS ?= 4
+ADMIN_USER ?= admin
+ADMIN_PASSWORD ?= admin
+SITE_ID ?= Plone
+SITE_LANGUAGE ?= el
+SETUP_CONTENT ?= true
+INSTANCE_DIR ?= instance
+PYTEST_ARGS ?=
+
+VENV := .venv
+BIN := $(VENV)/bin
+# The uv release we bootstrap when none is on PATH.
+UV_VERSION := 0.13.9
+UV ?= $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+
+# uv must never fetch a Python build from outside the package registries.
+export UV_PYTHON_DOWNLOADS := never
+export UV_PYTHON_PREFERENCE := only-system
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+ZCML_FILES = $(shell find src -name '*.zcml' -o -path '*/profiles/*.xml' | sort)
+
+.PHONY: help
+help: ## Show this help
+	@grep -hE '^[a-zA-Z_.-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
+
+.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+$(BIN)/runwsgi: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --locked --all-extras --python $(PYTHON)
+	@touch $@
+
+.PHONY: install
+install: $(BIN)/runwsgi ## Install everything from the committed lock (uv.lock) into .venv
+
+.PHONY: instance
+instance: install ## Write the Zope instance configuration from etc/*.in
+	$(BIN)/python scripts/instance.py --dir $(INSTANCE_DIR) --host $(HOST) --port $(PORT) --threads $(THREADS)
+
+.PHONY: site
+site: instance ## Create the Plone site from the distribution unless it exists
+	SITE_ID=$(SITE_ID) SITE_LANGUAGE=$(SITE_LANGUAGE) SETUP_CONTENT=$(SETUP_CONTENT) \
+	ADMIN_USER=$(ADMIN_USER) ADMIN_PASSWORD='$(ADMIN_PASSWORD)' \
+	$(BIN)/zconsole run $(INSTANCE_DIR)/etc/zope.conf scripts/create_site.py
+
+.PHONY: start
+start: site ## Install, create the site if needed, serve it at http://$(HOST):$(PORT)/$(SITE_ID)
+	@echo
+	@echo "  Serving http://$(HOST):$(PORT)/$(SITE_ID)"
+	@echo "  Log in as '$(ADMIN_USER)' with the password in ADMIN_PASSWORD$(if $(filter admin,$(ADMIN_PASSWORD)), (default 'admin': change it before going public),)."
+	@echo "  Stop with Ctrl+C; data stays in $(INSTANCE_DIR)/var/."
+	@echo
+	$(BIN)/runwsgi $(INSTANCE_DIR)/etc/zope.ini
+
+.PHONY: lint
+lint: install ## ruff (Plone's isort profile) and zpretty on ZCML/XML
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/zpretty --check $(ZCML_FILES)
+
+.PHONY: format
+format: install ## Rewrite Python, ZCML and XML in our style
+	$(BIN)/ruff check --fix src tests scripts
+	$(BIN)/ruff format src tests scripts
+	$(BIN)/zpretty -i $(ZCML_FILES)
+
+.PHONY: pytest
+pytest: install ## Run the pytest suite only (PYTEST_ARGS="-k name" for a part)
+	@$(BIN)/pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: that is a failure here"; fi; \
+	exit $$rc
+
+.PHONY: test
+test: lint pytest ## Lint and run the whole test suite (browser tests included)
+
+.PHONY: lock
+lock: ## Re-resolve uv.lock (cut-off date in pyproject.toml) and regenerate versions.cfg
+	$(UV) lock --python $(PYTHON)
+	$(MAKE) versions.cfg
+
+versions.cfg: uv.lock scripts/lock_to_versions.py
+	$(PYTHON) scripts/lock_to_versions.py uv.lock > $@
+
+.PHONY: versions-check
+versions-check: ## Fail when versions.cfg (buildout pins) drifted from uv.lock
+	$(PYTHON) scripts/lock_to_versions.py uv.lock | diff -u versions.cfg - \
+	  || { echo "versions.cfg is out of date: run 'make versions.cfg'"; exit 1; }
+
+BUILDOUT_PINS = $(shell grep -E '^(zc.buildout|setuptools|pip|wheel|packaging) = ' versions.cfg | sed 's/ = /==/')
+
+.PHONY: buildout
+buildout: | $(UV) ## The other install path: zc.buildout in its own venv, pinned by versions.cfg
+	$(UV) build --wheel --out-dir dist
+	test -x .buildout-venv/bin/buildout || { $(PYTHON) -m venv .buildout-venv && \
+	  .buildout-venv/bin/pip install --quiet $(BUILDOUT_PINS); }
+	.buildout-venv/bin/buildout -c buildout.cfg
+	@echo "Create the site with: bin/instance run scripts/create_site.py; serve with: bin/instance fg"
+
+.PHONY: i18n
+i18n: install ## Rebuild the .pot and sync the el, tr and en .po files
+	$(BIN)/i18ndude rebuild-pot --pot src/municipality/intranet/locales/municipality.intranet.pot \
+	  --create municipality.intranet src/municipality/intranet
+	$(BIN)/i18ndude sync --pot src/municipality/intranet/locales/municipality.intranet.pot \
+	  $(foreach l,el tr en,src/municipality/intranet/locales/$(l)/LC_MESSAGES/municipality.intranet.po)
+
+.PHONY: system-deps
+system-deps: ## Debian packages the browser tests need (run as root)
+	@if command -v chromium >/dev/null; then echo "chromium present"; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else echo "Install Debian's chromium package (sudo apt-get install chromium)"; exit 1; fi
+
+.PHONY: clean
+clean: ## Remove the virtualenv and build leftovers (keeps instance/ data)
+	rm -rf $(VENV) .tools .buildout-venv build dist .ruff_cache .pytest_cache

@@ -1,0 +1,63 @@
+"""Create the Plone site from the ``municipality`` distribution if it is missing.
+
+Run with ``zconsole run instance/etc/zope.conf scripts/create_site.py``
+(``make site`` does). Environment:
+
+- ``SITE_ID`` (default ``Plone``), ``SITE_LANGUAGE`` (``el``, ``tr`` or ``en``;
+  default ``el``), ``SITE_TITLE`` (default: per language),
+  ``SETUP_CONTENT`` (import the demo content, default ``true``);
+- ``ADMIN_USER`` (default ``admin``) and ``ADMIN_PASSWORD`` (default
+  ``admin``): the Zope manager, created or given this password on every run.
+
+An existing site is left as it is: running this again keeps all data.
+"""
+
+from AccessControl.SecurityManagement import newSecurityManager
+from municipality.intranet.distribution import pre_handler
+from plone.distribution.api import site as site_api
+from Testing.makerequest import makerequest
+from zope.globalrequest import setRequest
+
+import os
+import transaction
+
+
+TRUE = ("1", "true", "yes", "on")
+
+
+def ensure_admin(app, username: str, password: str):
+    users = app.acl_users
+    if users.getUserById(username) is None:
+        users._doAddUser(username, password, ["Manager"], [])
+    else:
+        users._doChangeUser(username, password, ["Manager"], [])
+    return users.getUserById(username).__of__(users)
+
+
+def main(app) -> None:
+    site_id = os.environ.get("SITE_ID") or "Plone"
+    admin = ensure_admin(
+        app,
+        os.environ.get("ADMIN_USER") or "admin",
+        os.environ.get("ADMIN_PASSWORD") or "admin",
+    )
+    transaction.commit()
+    if site_id in app.objectIds():
+        print(f"Site {site_id!r} exists: kept with all its content.")
+        return
+    app = makerequest(app)
+    setRequest(app.REQUEST)
+    newSecurityManager(None, admin)
+    answers = pre_handler(
+        {
+            "site_id": site_id,
+            "title": os.environ.get("SITE_TITLE", ""),
+            "default_language": os.environ.get("SITE_LANGUAGE") or "el",
+            "setup_content": os.environ.get("SETUP_CONTENT", "true").lower() in TRUE,
+        }
+    )
+    site_api.create(app, "municipality", answers)
+    print(f"Site {site_id!r} created in {answers['default_language']!r}.")
+
+
+main(app)  # noqa: F821 (zconsole binds ``app``)
