@@ -26,11 +26,13 @@ TRUE = ("1", "true", "yes", "on")
 
 
 def ensure_admin(app, username: str, password: str):
-    users = app.acl_users
+    """Create the Zope manager, or give it the configured password."""
+    users = app.acl_users  # a PluggableAuthService, set up by PlonePAS
     if users.getUserById(username) is None:
         users._doAddUser(username, password, ["Manager"], [])
     else:
-        users._doChangeUser(username, password, ["Manager"], [])
+        users.users.updateUserPassword(username, password)
+        users.roles.assignRoleToPrincipal("Manager", username)
     return users.getUserById(username).__of__(users)
 
 
