@@ -42,6 +42,11 @@ $(BIN)/runwsgi: uv.lock pyproject.toml | $(UV)
 .PHONY: install
 install: $(BIN)/runwsgi ## Install everything from the committed lock (uv.lock) into .venv
 
+# axe-core, for the accessibility checks of the browser tests (package-lock.json).
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
 .PHONY: instance
 instance: install ## Write the Zope instance configuration from etc/*.in
 	$(BIN)/python scripts/instance.py --dir $(INSTANCE_DIR) --host $(HOST) --port $(PORT) --threads $(THREADS)
@@ -74,7 +79,7 @@ format: install ## Rewrite Python, ZCML and XML in our style
 	$(BIN)/zpretty -i $(ZCML_FILES)
 
 .PHONY: pytest
-pytest: install ## Run the pytest suite only (PYTEST_ARGS="-k name" for a part)
+pytest: install node_modules/axe-core/axe.min.js ## Run the pytest suite only (PYTEST_ARGS="-k name" for a part)
 	@$(BIN)/pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: that is a failure here"; fi; \
 	exit $$rc
@@ -112,11 +117,15 @@ i18n: install ## Rebuild the .pot and sync the el, tr and en .po files
 	$(BIN)/i18ndude sync --pot src/municipality/intranet/locales/municipality.intranet.pot \
 	  $(foreach l,el tr en,src/municipality/intranet/locales/$(l)/LC_MESSAGES/municipality.intranet.po)
 
+SYSTEM_PACKAGES = chromium npm
+
 .PHONY: system-deps
-system-deps: ## Debian packages the browser tests need (run as root)
-	@if command -v chromium >/dev/null; then echo "chromium present"; \
-	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	else echo "Install Debian's chromium package (sudo apt-get install chromium)"; exit 1; fi
+system-deps: ## Debian packages the tests need: chromium, npm (run as root)
+	@missing="$$(for c in $(SYSTEM_PACKAGES); do command -v $$c >/dev/null || echo $$c; done)"; \
+	if [ -z "$$missing" ]; then echo "present: $(SYSTEM_PACKAGES)"; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	else echo "Install Debian's packages: sudo apt-get install $$missing"; exit 1; fi
 
 .PHONY: clean
 clean: ## Remove the virtualenv and build leftovers (keeps instance/ data)

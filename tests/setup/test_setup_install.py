@@ -26,6 +26,20 @@ class TestSetupInstall:
         for dependency in ("plone.restapi", "plone.app.caching", "collective.easyform"):
             assert installer.is_product_installed(dependency), dependency
 
+    def test_stylesheet_bundle_registered(self, portal):
+        from plone import api
+
+        record = "plone.bundles/municipality-intranet.csscompilation"
+        value = api.portal.get_registry_record(record)
+        assert value == "++plone++municipality.intranet/intranet.css"
+
+    def test_stylesheet_served(self, portal):
+        resource = portal.restrictedTraverse(
+            "++plone++municipality.intranet/intranet.css"
+        )
+        with open(resource.path) as stylesheet:
+            assert "#portal-footer-wrapper" in stylesheet.read()
+
     def test_anonymous_may_use_rest_api(self, portal):
         roles = [
             r["name"]

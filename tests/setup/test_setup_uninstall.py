@@ -15,3 +15,9 @@ class TestSetupUninstall:
 
     def test_browserlayer_removed(self, browser_layers):
         assert IBrowserLayer not in browser_layers
+
+    def test_stylesheet_bundle_removed(self, portal):
+        from plone import api
+
+        record = "plone.bundles/municipality-intranet.csscompilation"
+        assert api.portal.get_registry_record(record, default=None) is None

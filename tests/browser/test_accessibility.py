@@ -1,0 +1,66 @@
+"""Public pages meet WCAG 2.1 A and AA, as axe-core (the npm package) checks them."""
+
+from pathlib import Path
+
+import os
+import pytest
+import transaction
+
+
+AXE = Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+PUBLIC_PAGES = [
+    "",
+    "/units",
+    "/circulars",
+    "/login",
+    "/contact-info",
+    "/sitemap",
+    "/@@search?SearchableText=%CE%B4%CE%AE%CE%BC%CE%BF%CF%82",
+]
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    if not AXE.exists():
+        message = f"{AXE} is missing: run `npm ci`"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return AXE.read_text()
+
+
+@pytest.fixture
+def site_url(functional_app, create_site):
+    from municipality.intranet.distribution import pre_handler
+
+    site = create_site(
+        functional_app,
+        pre_handler(
+            {"site_id": "Plone", "default_language": "el", "setup_content": True}
+        ),
+    )
+    transaction.commit()
+    return site.absolute_url()
+
+
+def violations(page, axe_source: str) -> list[str]:
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}"
+        for v in result["violations"]
+    ]
+
+
+def test_public_pages_have_no_wcag_violations(page, site_url, axe_source):
+    found = {}
+    for path in PUBLIC_PAGES:
+        response = page.goto(site_url + path)
+        assert response.status == 200, path
+        if problems := violations(page, axe_source):
+            found[path] = problems
+    assert found == {}
