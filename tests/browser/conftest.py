@@ -4,6 +4,7 @@ from pathlib import Path
 
 import os
 import pytest
+import transaction
 
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -51,3 +52,11 @@ def page(chromium):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def site_url(functional_app, make_site) -> str:
+    """A Greek site made by the distribution, committed so the server sees it."""
+    site = make_site(functional_app, default_language="el", setup_content=True)
+    transaction.commit()
+    return site.absolute_url()

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import os
 import pytest
-import transaction
 
 
 AXE = Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -29,20 +28,6 @@ def axe_source() -> str:
             pytest.fail(message)
         pytest.skip(message)
     return AXE.read_text()
-
-
-@pytest.fixture
-def site_url(functional_app, create_site):
-    from municipality.intranet.distribution import pre_handler
-
-    site = create_site(
-        functional_app,
-        pre_handler(
-            {"site_id": "Plone", "default_language": "el", "setup_content": True}
-        ),
-    )
-    transaction.commit()
-    return site.absolute_url()
 
 
 def violations(page, axe_source: str) -> list[str]:

@@ -10,15 +10,7 @@ STAFF = ("epapadopoulou", "a fictional clerk's password")
 
 
 @pytest.fixture
-def site_url(functional_app, create_site):
-    from municipality.intranet.distribution import pre_handler
-
-    site = create_site(
-        functional_app,
-        pre_handler(
-            {"site_id": "Plone", "default_language": "el", "setup_content": True}
-        ),
-    )
+def staff_member(site_url):
     api.user.create(
         username=STAFF[0],
         password=STAFF[1],
@@ -26,7 +18,7 @@ def site_url(functional_app, create_site):
         properties={"fullname": "Ελένη Παπαδοπούλου"},
     )
     transaction.commit()
-    return site.absolute_url()
+    return STAFF
 
 
 def test_home_page(page, site_url):
@@ -42,7 +34,7 @@ def test_home_page(page, site_url):
         assert navigation.get_by_text(title).is_visible()
 
 
-def test_login_journey(page, site_url):
+def test_login_journey(page, site_url, staff_member):
     page.goto(site_url)
     page.get_by_role("link", name="Είσοδος").click()
     page.get_by_label("Παρωνύμιο").fill(STAFF[0])

@@ -20,10 +20,8 @@ def site_answers() -> dict:
 
 
 @pytest.fixture
-def site(app, create_site, site_answers):
-    from municipality.intranet.distribution import pre_handler
-
-    return create_site(app, pre_handler(site_answers))
+def site(app, make_site, site_answers):
+    return make_site(app, **site_answers)
 
 
 class TestDistributionRegistered:
@@ -38,10 +36,11 @@ class TestDistributionRegistered:
         assert languages["default"] == "el"
         assert {o["enum"][0] for o in languages["anyOf"]} == {"el", "tr", "en"}
 
-    def test_demo_content_found(self):
+    @pytest.mark.parametrize("language", ["el", "tr", "en"])
+    def test_demo_content_in_each_language(self, language):
         from municipality.intranet.distribution import demo_content_dir
 
-        assert demo_content_dir() is not None
+        assert demo_content_dir(language).name == language
 
 
 class TestDistributionSite:
@@ -72,6 +71,7 @@ class TestDistributionSite:
         folder = site[section]
         assert api.content.get_state(folder) == "published"
         assert folder.Title()
+        assert folder.Language() == "el"
 
     def test_classic_ui(self, site):
         assert "plonetheme.barceloneta" in [
@@ -84,7 +84,7 @@ class TestDistributionSite:
 class TestDistributionTurkish:
     @pytest.fixture
     def site_answers(self) -> dict:
-        return {"site_id": "belediye", "default_language": "tr", "setup_content": False}
+        return {"site_id": "belediye", "default_language": "tr", "setup_content": True}
 
     def test_turkish_defaults(self, site):
         assert api.portal.get_registry_record("plone.default_language") == "tr"
@@ -93,8 +93,20 @@ class TestDistributionTurkish:
         )
         assert site.title.startswith("Belediye")
 
+    def test_turkish_demo_content(self, site):
+        assert "Genel Sekreterlik" in site.text.raw
+        assert site["circulars"].Title() == "Genelgeler"
+        assert site["units"].Language() == "tr"
+
+
+class TestDistributionWithoutContent:
+    @pytest.fixture
+    def site_answers(self) -> dict:
+        return {"site_id": "bare", "default_language": "en", "setup_content": False}
+
     def test_no_demo_content(self, site):
         assert "units" not in site.objectIds()
+        assert site.title.startswith("Municipality")
 
 
 def test_unknown_language_refused():

@@ -1,8 +1,9 @@
 """Handlers of the ``municipality`` site distribution.
 
-The demo content lives in the repository's top-level ``content/`` folder
-(plone.exportimport format); a built wheel carries a copy inside the
-distribution folder, which wins when present.
+The demo content lives in the repository's top-level ``content/`` folder,
+one plone.exportimport tree per language (``content/el``, ``content/tr``,
+``content/en``); a built wheel carries a copy inside the distribution folder,
+which wins when present.
 """
 
 from pathlib import Path
@@ -41,11 +42,15 @@ LANGUAGE_DEFAULTS = {
 }
 
 
-def demo_content_dir() -> Path | None:
-    """Return the plone.exportimport folder with the demo content, if any."""
-    for candidate in (DISTRIBUTION_DIR / "content", REPOSITORY_CONTENT_DIR):
-        if (candidate / "content" / "__metadata__.json").is_file():
-            return candidate
+def demo_content_dir(language: str = "el") -> Path | None:
+    """Return the plone.exportimport tree of the demo content in ``language``.
+
+    Greek is the reference tree and stands in for a language without one.
+    """
+    for base in (DISTRIBUTION_DIR / "content", REPOSITORY_CONTENT_DIR):
+        for code in (language, "el"):
+            if (base / code / "content" / "__metadata__.json").is_file():
+                return base / code
     return None
 
 
@@ -70,7 +75,7 @@ def handler(distribution: Distribution, site: PloneSite, answers: dict) -> Plone
     setup_tool = site["portal_setup"]
     for profile_id in distribution.profiles:
         setup_tool.runAllImportStepsFromProfile(f"profile-{profile_id}")
-    content_dir = demo_content_dir()
+    content_dir = demo_content_dir(answers["default_language"])
     if answers.get("setup_content") and content_dir is not None:
         # Without a savepoint the import fails with a POSKeyError on blobs.
         transaction.savepoint(optimistic=True)
