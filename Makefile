@@ -74,8 +74,8 @@ lint: install ## ruff (Plone's isort profile) and zpretty on ZCML/XML
 
 .PHONY: format
 format: install ## Rewrite Python, ZCML and XML in our style
-	$(BIN)/ruff check --fix src tests scripts
 	$(BIN)/ruff format src tests scripts
+	$(BIN)/ruff check --fix src tests scripts
 	$(BIN)/zpretty -i $(ZCML_FILES)
 
 .PHONY: pytest

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import os
 import pytest
-import transaction
 
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -55,8 +54,6 @@ def page(chromium):
 
 
 @pytest.fixture
-def site_url(functional_app, make_site) -> str:
-    """A Greek site made by the distribution, committed so the server sees it."""
-    site = make_site(functional_app, default_language="el", setup_content=True)
-    transaction.commit()
-    return site.absolute_url()
+def site_url(functional_portal) -> str:
+    """The Greek site the distribution made for the tests, as the server shows it."""
+    return functional_portal.absolute_url()

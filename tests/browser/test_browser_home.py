@@ -10,7 +10,7 @@ STAFF = ("epapadopoulou", "a fictional clerk's password")
 
 
 @pytest.fixture
-def staff_member(site_url):
+def staff_member(functional_portal):
     api.user.create(
         username=STAFF[0],
         password=STAFF[1],

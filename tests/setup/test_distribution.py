@@ -1,27 +1,18 @@
-"""The ``municipality`` distribution creates a ready site with demo content."""
+"""The ``municipality`` distribution creates ready sites with demo content.
+
+The sites are made once by the test layer (see ``testing.SITES``): ``plone``
+in Greek, ``belediye`` in Turkish, ``bare`` in English without content.
+"""
 
 from plone import api
+from plone.base.utils import get_installer
 from plone.distribution.api import distribution as distribution_api
+from zope.component.hooks import site as active_site
 
 import pytest
 
 
 SECTIONS = ("units", "services", "circulars", "meetings")
-
-
-@pytest.fixture
-def site_answers() -> dict:
-    return {
-        "site_id": "municipality",
-        "title": "Δήμος Δοκιμής",
-        "default_language": "el",
-        "setup_content": True,
-    }
-
-
-@pytest.fixture
-def site(app, make_site, site_answers):
-    return make_site(app, **site_answers)
 
 
 class TestDistributionRegistered:
@@ -42,14 +33,18 @@ class TestDistributionRegistered:
 
         assert demo_content_dir(language).name == language
 
+    def test_unknown_language_refused(self):
+        from municipality.intranet.distribution import pre_handler
 
-class TestDistributionSite:
-    def test_product_installed(self, site, package_name):
-        from plone.base.utils import get_installer
+        with pytest.raises(ValueError, match="default_language"):
+            pre_handler({"site_id": "x", "default_language": "fr"})
 
-        assert get_installer(site).is_product_installed(package_name)
 
-    def test_greek_by_default(self, site):
+class TestGreekSite:
+    def test_product_installed(self, portal, package_name):
+        assert get_installer(portal).is_product_installed(package_name)
+
+    def test_greek_by_default(self, portal):
         assert api.portal.get_registry_record("plone.default_language") == "el"
         assert api.portal.get_registry_record("plone.available_languages") == [
             "el",
@@ -59,38 +54,40 @@ class TestDistributionSite:
         assert api.portal.get_registry_record("plone.portal_timezone") == (
             "Europe/Athens"
         )
+        assert api.portal.get_registry_record("municipality.intranet.country") == "GR"
 
-    def test_title_from_answers(self, site):
-        assert site.title == "Δήμος Δοκιμής"
+    def test_title_from_language_defaults(self, portal):
+        assert portal.title == "Δήμος – Γενική Γραμματεία και Γραφείο Δημάρχου"
 
-    def test_home_page_explains_portal(self, site):
-        assert "Γενικής Γραμματείας" in site.text.raw
+    def test_home_page_explains_portal(self, portal):
+        assert "Γενικής Γραμματείας" in portal.text.raw
 
     @pytest.mark.parametrize("section", SECTIONS)
-    def test_sections_published(self, site, section):
-        folder = site[section]
+    def test_sections_published(self, portal, section):
+        folder = portal[section]
         assert api.content.get_state(folder) == "published"
         assert folder.Title()
         assert folder.Language() == "el"
 
-    def test_classic_ui(self, site):
-        assert "plonetheme.barceloneta" in [
-            p["id"].split(":")[0]
-            for p in site.portal_setup.listProfileInfo()
-            if site.portal_setup.getLastVersionForProfile(p["id"]) != "unknown"
-        ]
+    def test_classic_ui(self, portal):
+        setup = portal.portal_setup
+        assert setup.getLastVersionForProfile("plonetheme.barceloneta:default") != (
+            "unknown"
+        )
 
 
-class TestDistributionTurkish:
+class TestTurkishSite:
     @pytest.fixture
-    def site_answers(self) -> dict:
-        return {"site_id": "belediye", "default_language": "tr", "setup_content": True}
+    def site(self, app):
+        with active_site(app["belediye"]):
+            yield app["belediye"]
 
     def test_turkish_defaults(self, site):
         assert api.portal.get_registry_record("plone.default_language") == "tr"
         assert api.portal.get_registry_record("plone.portal_timezone") == (
             "Europe/Istanbul"
         )
+        assert api.portal.get_registry_record("municipality.intranet.country") == "TR"
         assert site.title.startswith("Belediye")
 
     def test_turkish_demo_content(self, site):
@@ -99,18 +96,8 @@ class TestDistributionTurkish:
         assert site["units"].Language() == "tr"
 
 
-class TestDistributionWithoutContent:
-    @pytest.fixture
-    def site_answers(self) -> dict:
-        return {"site_id": "bare", "default_language": "en", "setup_content": False}
-
-    def test_no_demo_content(self, site):
+class TestSiteWithoutContent:
+    def test_no_demo_content(self, app):
+        site = app["bare"]
         assert "units" not in site.objectIds()
         assert site.title.startswith("Municipality")
-
-
-def test_unknown_language_refused():
-    from municipality.intranet.distribution import pre_handler
-
-    with pytest.raises(ValueError, match="default_language"):
-        pre_handler({"site_id": "x", "default_language": "fr"})

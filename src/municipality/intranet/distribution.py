@@ -6,6 +6,8 @@ one plone.exportimport tree per language (``content/el``, ``content/tr``,
 which wins when present.
 """
 
+from municipality.intranet.settings import COUNTRY_BY_LANGUAGE
+from municipality.intranet.settings import COUNTRY_RECORD
 from pathlib import Path
 from plone import api
 from plone.dexterity.schema import SCHEMA_CACHE
@@ -75,13 +77,21 @@ def handler(distribution: Distribution, site: PloneSite, answers: dict) -> Plone
     setup_tool = site["portal_setup"]
     for profile_id in distribution.profiles:
         setup_tool.runAllImportStepsFromProfile(f"profile-{profile_id}")
+    # Phone numbers and postal codes, demo ones included, follow its rules.
+    api.portal.set_registry_record(
+        COUNTRY_RECORD, COUNTRY_BY_LANGUAGE[answers["default_language"]]
+    )
     content_dir = demo_content_dir(answers["default_language"])
     if answers.get("setup_content") and content_dir is not None:
         # Without a savepoint the import fails with a POSKeyError on blobs.
         transaction.savepoint(optimistic=True)
         # Behaviors registered by the profiles above must be seen by the import.
         SCHEMA_CACHE.clear()
-        get_importer(site).import_site(content_dir)
+        importer = get_importer(site)
+        # Site creation is one transaction: all of it lands, or none of it.
+        for step in importer.importers.values():
+            step.intermediate_commits = False
+        importer.import_site(content_dir)
         transaction.savepoint(optimistic=True)
     return site
 
@@ -95,4 +105,5 @@ def post_handler(
         "plone.available_languages",
         [language, *(code for code in SITE_LANGUAGES if code != language)],
     )
+
     return base_post_handler(distribution, site, answers)

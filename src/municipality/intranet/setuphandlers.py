@@ -10,3 +10,10 @@ class HiddenProfiles:
 
     def getNonInstallableProfiles(self):
         return ["municipality.intranet:uninstall"]
+
+
+def post_install(context):
+    """Create the site-wide groups the product relies on."""
+    from municipality.intranet.unit_groups import create_general_secretariat_group
+
+    create_general_secretariat_group()

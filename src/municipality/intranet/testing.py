@@ -1,29 +1,48 @@
-"""Test layers: the product installed in a plain Plone site."""
+"""Test layers: sites made by the product's own distribution, as in production.
 
-from plone.app.testing import applyProfile
+The layer creates, once per test run, the sites the tests use: ``plone``
+(Greek, with demo content: the site of the integration and functional
+layers), ``belediye`` (Turkish, with demo content) and ``bare`` (English,
+without). Creating sites over and over in one process trips over
+plone.dexterity's cache of generated schemas, so tests never do that.
+"""
+
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
-from plone.app.testing import PLONE_FIXTURE
-from plone.app.testing import PloneSandboxLayer
+from plone.app.testing import PLONE_SITE_ID
+from plone.distribution.testing.layer import PloneDistributionFixture
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 
-import municipality.intranet
+
+DISTRIBUTION = "municipality"
+
+SITES = (
+    (
+        DISTRIBUTION,
+        {"site_id": PLONE_SITE_ID, "default_language": "el", "setup_content": True},
+    ),
+    (
+        DISTRIBUTION,
+        {"site_id": "belediye", "default_language": "tr", "setup_content": True},
+    ),
+    (
+        DISTRIBUTION,
+        {"site_id": "bare", "default_language": "en", "setup_content": False},
+    ),
+)
 
 
-class Layer(PloneSandboxLayer):
-    defaultBases = (PLONE_FIXTURE,)
-
-    def setUpZope(self, app, configurationContext):
-        # dependencies.zcml pulls in everything the product builds on.
-        self.loadZCML(package=municipality.intranet)
-
-    def setUpPloneSite(self, portal):
-        # plone.app.testing leaves content without workflow; real sites have one.
-        portal.portal_workflow.setDefaultChain("simple_publication_workflow")
-        applyProfile(portal, "municipality.intranet:default")
+class Fixture(PloneDistributionFixture):
+    PACKAGE_NAME = "municipality.intranet"
+    SITES = SITES
+    # Our dependencies.zcml brings in the rest; no Volto here.
+    _distribution_products = (
+        ("plone.app.contenttypes", {"loadZCML": True}),
+        ("plone.distribution", {"loadZCML": True}),
+    )
 
 
-FIXTURE = Layer()
+FIXTURE = Fixture()
 
 INTEGRATION_TESTING = IntegrationTesting(
     bases=(FIXTURE,),

@@ -1,0 +1,93 @@
+"""Pages of units and people."""
+
+from municipality.intranet.behaviors.contact import VIEW_INTERNAL_TITLE
+from municipality.intranet.contact_details import person_contact
+from municipality.intranet.contact_details import unit_contact
+from municipality.intranet.structured_data import as_script
+from municipality.intranet.structured_data import person_data
+from municipality.intranet.structured_data import unit_data
+from plone import api
+from plone.app.uuid.utils import uuidToObject
+from Products.Five.browser import BrowserView
+
+
+def visible_children(context, portal_type: str) -> list:
+    """The children of a type the current user may see, in folder order."""
+    brains = api.content.find(
+        context=context,
+        depth=1,
+        portal_type=portal_type,
+        sort_on="getObjPositionInParent",
+    )
+    return [brain.getObject() for brain in brains]
+
+
+def related(relation):
+    """The target of a relation if the current user may see it."""
+    if relation is None or relation.isBroken():
+        return None
+    target = uuidToObject(api.content.get_uuid(relation.to_object))
+    if target is None or not api.user.has_permission("View", obj=target):
+        return None
+    return target
+
+
+class UnitView(BrowserView):
+    """A unit's public page: contact card, head, competences, legal basis."""
+
+    def __call__(self):
+        self.contact = unit_contact(self.context)
+        self.sub_units = visible_children(self.context, "Unit")
+        self.people = visible_children(self.context, "Person")
+        self.people_contacts = [person_contact(person) for person in self.people]
+        return super().__call__()
+
+    @property
+    def can_see_internal(self) -> bool:
+        return api.user.has_permission(VIEW_INTERNAL_TITLE, obj=self.context)
+
+    @property
+    def can_manage_groups(self) -> bool:
+        return api.user.has_permission(
+            "Plone Site Setup: Users and Groups", obj=self.context
+        )
+
+    @property
+    def head_person(self):
+        return related(self.context.head_person)
+
+    @property
+    def supervising_unit(self):
+        return related(self.context.supervising_unit)
+
+    @property
+    def kind_title(self) -> str:
+        from zope.component import getUtility
+        from zope.schema.interfaces import IVocabularyFactory
+
+        vocabulary = getUtility(IVocabularyFactory, "municipality.intranet.UnitKinds")
+        kind = self.context.kind
+        return vocabulary(self.context).getTerm(kind).title if kind else ""
+
+    @property
+    def decision_date(self) -> str:
+        date = self.context.decision_date
+        return date.strftime("%d.%m.%Y") if date else ""
+
+    def json_ld(self) -> str:
+        return as_script(unit_data(self.context, self.sub_units, self.people))
+
+
+class PersonView(BrowserView):
+    """A person's page: position, unit, phone and e-mail."""
+
+    def __call__(self):
+        self.contact = person_contact(self.context)
+        return super().__call__()
+
+    @property
+    def unit(self):
+        return self.context.__parent__
+
+    def json_ld(self) -> str:
+        return as_script(person_data(self.context))

@@ -1,0 +1,115 @@
+"""A small structure of units and people in every workflow state."""
+
+from plone import api
+
+import pytest
+import transaction
+
+
+GOOD_UNIT = {
+    "kind": "directorate",
+    "description": "Keeps the municipal register.",
+    "competences": ["Keeps the register", "Issues certificates"],
+    "email": "register@example.org",
+    "phones": ["213-2008048", "+30 213 2008049"],
+    "street_address": "Odos Dokimis 1",
+    "postal_code": "174 55",
+    "city": "Kallithea",
+    "floor_room": "2nd floor",
+    "opening_hours": "Mon–Fri 08:00–15:00",
+    "internal_extension": "4711",
+    "head_name": "Anna Dokimou",
+    "head_title": "Director",
+}
+
+STATES = {"private": None, "internal": "publish_internally", "published": "publish"}
+
+
+def make_unit(container, id, title, state="published", **fields):
+    unit = api.content.create(
+        container=container, type="Unit", id=id, title=title, **{**GOOD_UNIT, **fields}
+    )
+    if STATES[state]:
+        api.content.transition(unit, STATES[state])
+    return unit
+
+
+def make_person(unit, id, title, state="published", **fields):
+    person = api.content.create(
+        container=unit,
+        type="Person",
+        id=id,
+        title=title,
+        position=fields.pop("position", "Clerk"),
+        email=fields.pop("email", f"{id}@example.org"),
+        phone=fields.pop("phone", "210 3456789"),
+        **fields,
+    )
+    if STATES[state]:
+        api.content.transition(person, STATES[state])
+    return person
+
+
+@pytest.fixture
+def structure(portal):
+    """Units A and B (published), each with a sub-unit and a person per state."""
+    with api.env.adopt_roles(["Manager"]):
+        folder = api.content.create(
+            container=portal, type="Folder", id="org", title="Org"
+        )
+        api.content.transition(folder, "publish")
+        units = {}
+        for name in ("a", "b"):
+            unit = make_unit(folder, f"unit-{name}", f"Unit {name.upper()}")
+            units[name] = unit
+            for state in STATES:
+                make_unit(
+                    unit, f"{name}-sub-{state}", f"{name.upper()} sub {state}", state
+                )
+                make_person(
+                    unit, f"{name}-person-{state}", f"Person {name} {state}", state
+                )
+    return units
+
+
+@pytest.fixture
+def users(portal, structure):
+    """One user per role of interest, with the groups that give them the role."""
+    people = {
+        "member_a": ["unit-a-members"],
+        "editor_a": ["unit-a-editors"],
+        "reviewer": ["general-secretariat"],
+        "site_admin": [],
+        "staff": [],
+    }
+    with api.env.adopt_roles(["Manager"]):
+        for username, groups in people.items():
+            api.user.create(
+                username=username,
+                email=f"{username}@example.org",
+                password="a long enough secret",
+            )
+            for group in groups:
+                api.group.add_user(groupname=group, username=username)
+        api.user.grant_roles(username="site_admin", roles=["Site Administrator"])
+    return people
+
+
+@pytest.fixture
+def committed_structure(functional_portal):
+    """The structure, committed so the functional server sees it."""
+    from zope.component.hooks import setSite
+
+    setSite(functional_portal)
+    with api.env.adopt_roles(["Manager"]):
+        folder = api.content.create(
+            container=functional_portal, type="Folder", id="org", title="Org"
+        )
+        api.content.transition(folder, "publish")
+        unit = make_unit(folder, "unit-a", "Γενικός Γραμματέας")
+        make_unit(folder, "ozel-kalem", "Özel Kalem Müdürlüğü")
+        hidden = make_unit(folder, "hidden", "Κρυφή Μονάδα", state="internal")
+        make_person(unit, "public-person", "Νίκη Δοκιμή")
+        make_person(unit, "internal-person", "Εσωτερικό Πρόσωπο", state="internal")
+    transaction.commit()
+    return {"unit": unit, "hidden": hidden}
