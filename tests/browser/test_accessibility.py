@@ -17,6 +17,10 @@ PUBLIC_PAGES = [
     "/contact-info",
     "/sitemap",
     "/@@search?SearchableText=%CE%B4%CE%AE%CE%BC%CE%BF%CF%82",
+    "/@@contact-directory",
+    "/@@contact-directory?order=az&q=%CE%B3%CE%B5%CE%BD%CE%B9%CE%BA%CE%B7",
+    "/units/mayors-office/general-secretariat",
+    "/units/mayors-office/general-secretariat/eleni-stamatopoulou",
 ]
 
 

@@ -32,6 +32,10 @@ def test_home_page(page, site_url):
     navigation = page.locator("#portal-globalnav")
     for title in ("Υπηρεσίες και επικοινωνία", "Εγκύκλιοι"):
         assert navigation.get_by_text(title).is_visible()
+    directory = page.locator("#portal-footer-wrapper").get_by_role(
+        "link", name="Κατάλογος επικοινωνίας"
+    )
+    assert directory.get_attribute("href") == f"{site_url}/@@contact-directory"
 
 
 def test_login_journey(page, site_url, staff_member):

@@ -40,6 +40,15 @@ class TestSetupInstall:
         with open(resource.path) as stylesheet:
             assert "#portal-footer-wrapper" in stylesheet.read()
 
+    def test_contact_directory_site_action(self, portal):
+        action = portal.portal_actions.site_actions["contact-directory"]
+        assert action.url_expr == "string:${portal_url}/@@contact-directory"
+
+    def test_general_secretariat_group(self, portal):
+        from plone import api
+
+        assert "Reviewer" in api.group.get_roles(groupname="general-secretariat")
+
     def test_anonymous_may_use_rest_api(self, portal):
         roles = [
             r["name"]

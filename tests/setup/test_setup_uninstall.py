@@ -21,3 +21,6 @@ class TestSetupUninstall:
 
         record = "plone.bundles/municipality-intranet.csscompilation"
         assert api.portal.get_registry_record(record, default=None) is None
+
+    def test_site_action_removed(self, portal):
+        assert "contact-directory" not in portal.portal_actions.site_actions

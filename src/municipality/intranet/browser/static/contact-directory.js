@@ -18,11 +18,23 @@
     function apply() {
       var words = fold(input.value).split(/\s+/).filter(Boolean);
       var shown = 0;
+      var matching = [];
       entries.forEach(function (entry) {
         var text = entry.getAttribute("data-directory-text");
         var visible = words.every(function (w) { return text.indexOf(w) !== -1; });
         entry.hidden = !visible;
-        if (visible) shown += 1;
+        if (visible) {
+          shown += 1;
+          matching.push(entry);
+        }
+      });
+      // In the tree, a match stays under its (non-matching) parent units.
+      matching.forEach(function (entry) {
+        var parent = entry.parentElement.closest("[data-directory-text]");
+        while (parent) {
+          parent.hidden = false;
+          parent = parent.parentElement.closest("[data-directory-text]");
+        }
       });
       if (status) {
         status.textContent = status.getAttribute("data-template").replace("{count}", shown);
