@@ -1,4 +1,4 @@
-"""Units and people over the REST API: validation, and nothing internal for anonymous."""
+"""Units and people over REST: validation, and nothing internal for anonymous."""
 
 from plone import api
 
