@@ -147,3 +147,46 @@ class TestDirectory:
             "//ul[@class='directory-tree']//ul[@class='directory-tree']"
         )
         assert nested, "sub-units are nested under their unit"
+
+
+class TestNoLeaksInDemoSite:
+    """The demo's internal department and person stay out of public listings."""
+
+    INTERNAL = ("Τμήμα Μισθοδοσίας", "Σοφία Χατζηγεωργίου")
+
+    def test_internal_demo_items_exist(self, functional_portal):
+        from plone import api
+
+        titles = {
+            brain.Title
+            for brain in api.content.find(
+                context=functional_portal, review_state="internal"
+            )
+        }
+        assert set(self.INTERNAL) <= titles
+
+    def test_site_search(self, site):
+        # The query is echoed in the search box: look for the items' addresses.
+        paths = ("/payroll", "/sofia-chatzigeorgiou")
+        for title, path in zip(self.INTERNAL, paths, strict=True):
+            page = get(f"{site}/@@search", params={"SearchableText": title}).text
+            assert path not in page
+        public = get(f"{site}/@@search", params={"SearchableText": "Γενική"}).text
+        assert "/general-secretariat" in public
+
+    def test_sitemap(self, site):
+        import gzip
+
+        index = gzip.decompress(get(f"{site}/sitemap.xml.gz").content).decode()
+        assert "sitemap.xml.gz?page=1" in index
+        page = get(f"{site}/sitemap.xml.gz", params={"page": 1}).content
+        sitemap = gzip.decompress(page).decode()
+        assert "general-secretariat" in sitemap
+        assert "payroll" not in sitemap
+        assert "sofia-chatzigeorgiou" not in sitemap
+
+    def test_directory_and_chart(self, site):
+        for path in ("@@contact-directory", "@@contact-directory?order=az", "units"):
+            page = get(f"{site}/{path}").text
+            for title in self.INTERNAL:
+                assert title not in page, path
