@@ -190,3 +190,39 @@ class TestNoLeaksInDemoSite:
             page = get(f"{site}/{path}").text
             for title in self.INTERNAL:
                 assert title not in page, path
+
+
+def test_head_links_to_person_entry(functional_portal):
+    from plone import api
+    from z3c.relationfield import RelationValue
+    from zope.component import getUtility
+    from zope.intid.interfaces import IIntIds
+
+    import transaction
+
+    gs = functional_portal["units"]["mayors-office"]["general-secretariat"]
+    person = gs["eleni-stamatopoulou"]
+    gs.head_person = RelationValue(getUtility(IIntIds).getId(person))
+    transaction.commit()
+    tree = lxml_html.fromstring(get(gs.absolute_url()).text)
+    links = tree.xpath("//section[@class='unit-head']//a/@href")
+    assert links == [person.absolute_url()]
+    assert api.content.get_state(person) == "published"
+
+
+def test_supervising_unit_linked(functional_portal):
+    from z3c.relationfield import RelationValue
+    from zope.component import getUtility
+    from zope.intid.interfaces import IIntIds
+
+    import transaction
+
+    units = functional_portal["units"]["mayors-office"]
+    supervised = units["private-office"]
+    supervisor = units["general-secretariat"]
+    supervised.supervising_unit = RelationValue(getUtility(IIntIds).getId(supervisor))
+    transaction.commit()
+    tree = lxml_html.fromstring(get(supervised.absolute_url()).text)
+    assert supervisor.absolute_url() in tree.xpath(
+        "//section[@class='unit-legal']//a/@href"
+    )
