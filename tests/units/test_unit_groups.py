@@ -47,3 +47,30 @@ def test_demo_units_have_groups(portal):
     unit = portal["units"]["mayors-office"]["general-secretariat"]
     assert api.group.get(groupname="general-secretariat-editors") is not None
     assert "general-secretariat-members" in dict(unit.get_local_roles())
+
+
+def test_same_id_elsewhere_gets_own_groups(portal, structure):
+    from conftest import make_unit
+
+    with api.env.adopt_roles(["Manager"]):
+        twin = make_unit(structure["b"], "unit-a", "Another unit A")
+    assert unit_group_ids(twin) == {
+        "editors": "unit-a-2-editors",
+        "members": "unit-a-2-members",
+    }
+    assert "unit-a-editors" not in dict(twin.get_local_roles())
+
+
+def test_copy_gets_own_groups(portal, structure):
+    with api.env.adopt_roles(["Manager"]):
+        copy = api.content.copy(source=structure["a"], target=structure["b"])
+    roles = dict(copy.get_local_roles())
+    assert "unit-a-editors" not in roles
+    assert unit_group_ids(copy)["editors"] == "unit-a-2-editors"
+    assert set(roles["unit-a-2-editors"]) == {"Editor", "Contributor"}
+    # the copied sub-units got groups of their own too
+    sub = copy["a-sub-published"]
+    assert (
+        unit_group_ids(sub)["editors"]
+        != unit_group_ids(structure["a"]["a-sub-published"])["editors"]
+    )

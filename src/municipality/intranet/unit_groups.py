@@ -19,8 +19,15 @@ UNIT_GROUPS = (
 )
 
 
-def group_id(unit, suffix: str) -> str:
-    return f"{unit.getId()}-{suffix}"
+def free_group_base(unit_id: str) -> str:
+    """``unit_id``, or ``unit_id-2``, ``-3``… if another unit's groups took it."""
+    base, number = unit_id, 1
+    while any(
+        api.group.get(groupname=f"{base}-{suffix}") for suffix, *_ in UNIT_GROUPS
+    ):
+        number += 1
+        base = f"{unit_id}-{number}"
+    return base
 
 
 def unit_group_ids(unit) -> dict[str, str]:
@@ -35,19 +42,27 @@ def create_unit_groups(unit, event=None) -> None:
     language = api.portal.get_default_language()
     ids = {}
     with api.env.adopt_roles(["Manager"]):
+        base = free_group_base(unit.getId())
         for suffix, roles, title in UNIT_GROUPS:
-            groupid = group_id(unit, suffix)
-            if api.group.get(groupname=groupid) is None:
-                api.group.create(
-                    groupname=groupid,
-                    title=translate(
-                        _(title, mapping={"unit": unit.Title()}),
-                        target_language=language,
-                    ),
-                )
+            groupid = f"{base}-{suffix}"
+            api.group.create(
+                groupname=groupid,
+                title=translate(
+                    _(title, mapping={"unit": unit.Title()}),
+                    target_language=language,
+                ),
+            )
             api.group.grant_roles(groupname=groupid, roles=list(roles), obj=unit)
             ids[suffix] = groupid
     unit._unit_groups = tuple(sorted(ids.items()))
+
+
+def forget_copied_groups(unit, event=None) -> None:
+    """A copy of a unit gets groups of its own, not the original's."""
+    ids = unit_group_ids(unit)
+    if ids:
+        unit.manage_delLocalRoles(list(ids.values()))
+        del unit._unit_groups
 
 
 def remove_unit_groups(unit, event=None) -> None:
