@@ -50,7 +50,7 @@ def test_demo_units_have_groups(portal):
 
 
 def test_same_id_elsewhere_gets_own_groups(portal, structure):
-    from conftest import make_unit
+    from unit_helpers import make_unit
 
     with api.env.adopt_roles(["Manager"]):
         twin = make_unit(structure["b"], "unit-a", "Another unit A")

@@ -1,0 +1,61 @@
+"""Recipient units acknowledge a circular ("read and noted"), once each."""
+
+from BTrees.OOBTree import OOBTree
+from datetime import datetime
+from datetime import UTC
+from municipality.intranet.circular_recipients import recipient_units
+from municipality.intranet.circular_recipients import user_units
+from plone import api
+from zope.annotation.interfaces import IAnnotations
+
+
+ANNOTATION_KEY = "municipality.intranet.acknowledgements"
+ACKNOWLEDGEABLE_STATES = ("issued", "published")
+
+
+def acknowledgements(circular) -> OOBTree:
+    """unit UID → {"user": user id, "date": ISO date and time}."""
+    annotations = IAnnotations(circular)
+    if ANNOTATION_KEY not in annotations:
+        annotations[ANNOTATION_KEY] = OOBTree()
+    return annotations[ANNOTATION_KEY]
+
+
+def pending_units_for(circular, user) -> list:
+    """Recipient units of ``user`` that have not acknowledged the circular yet."""
+    if api.content.get_state(circular) not in ACKNOWLEDGEABLE_STATES:
+        return []
+    done = acknowledgements(circular)
+    mine = user_units(user)
+    return [
+        unit
+        for unit in recipient_units(circular)
+        if api.content.get_uuid(unit) in mine and api.content.get_uuid(unit) not in done
+    ]
+
+
+def acknowledge(circular, user) -> list:
+    """Acknowledge for every recipient unit of ``user``; return those units."""
+    units = pending_units_for(circular, user)
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    store = acknowledgements(circular)
+    for unit in units:
+        store[api.content.get_uuid(unit)] = {"user": user.getId(), "date": now}
+    return units
+
+
+def status(circular) -> list[dict]:
+    """Per recipient unit: acknowledged or not, by whom and when."""
+    store = acknowledgements(circular)
+    rows = []
+    for unit in recipient_units(circular):
+        entry = store.get(api.content.get_uuid(unit))
+        rows.append(
+            {
+                "unit": unit,
+                "acknowledged": entry is not None,
+                "user": entry["user"] if entry else "",
+                "date": entry["date"] if entry else "",
+            }
+        )
+    return rows

@@ -1,0 +1,55 @@
+"""Protocol numbers of circulars: per year and issuing authority, in order of issue.
+
+Each (year, authority) has its own persistent counter. Two transactions
+that take a number from the same counter at the same time both write it,
+so the later one fails with a ConflictError and is retried (as Zope retries
+every request), reading the new value: numbers are never handed out twice.
+The counter deliberately has no conflict resolution, which would merge the
+two writes and hand out the same number twice.
+"""
+
+from BTrees.OOBTree import OOBTree
+from persistent import Persistent
+from plone import api
+from zope.annotation.interfaces import IAnnotations
+
+
+ANNOTATION_KEY = "municipality.intranet.circular_counters"
+FORMAT_RECORD = "municipality.intranet.circular_number_format"
+DEFAULT_FORMAT = "{year}/{number:04d}"
+
+
+class Counter(Persistent):
+    def __init__(self):
+        self.value = 0
+
+
+def _counters(site) -> OOBTree:
+    annotations = IAnnotations(site)
+    if ANNOTATION_KEY not in annotations:
+        annotations[ANNOTATION_KEY] = OOBTree()
+    return annotations[ANNOTATION_KEY]
+
+
+def next_number(site, year: int, authority: str) -> int:
+    """Take the next number of the year for the authority."""
+    counters = _counters(site)
+    key = f"{year}:{authority}"
+    counter = counters.get(key)
+    if counter is None:
+        counter = counters[key] = Counter()
+    counter.value += 1
+    return counter.value
+
+
+def last_number(site, year: int, authority: str) -> int:
+    counter = _counters(site).get(f"{year}:{authority}")
+    return counter.value if counter is not None else 0
+
+
+def format_number(year: int, number: int, authority: str = "") -> str:
+    template = api.portal.get_registry_record(FORMAT_RECORD, default=DEFAULT_FORMAT)
+    try:
+        return template.format(year=year, number=number, authority=authority)
+    except (KeyError, IndexError, ValueError):
+        return DEFAULT_FORMAT.format(year=year, number=number)

@@ -1,0 +1,78 @@
+"""What happens when a circular moves through its workflow."""
+
+from datetime import date
+from municipality.intranet import _
+from municipality.intranet.circular_mail import send_after_commit
+from municipality.intranet.circular_numbering import format_number
+from municipality.intranet.circular_numbering import next_number
+from municipality.intranet.circular_recipients import recipient_units
+from plone import api
+from Products.CMFCore.WorkflowCore import WorkflowException
+
+
+IN_FORCE = ("issued", "published")
+
+
+def require_withdrawal_reason(circular, event) -> None:
+    """Refuse to withdraw a circular without saying why."""
+    transition = event.transition
+    if transition is None or transition.id != "withdraw":
+        return
+    comment = ((event.kwargs or {}).get("comment") or "").strip()
+    if not comment:
+        raise WorkflowException(_("Give the reason for withdrawing the circular."))
+
+
+def after_transition(circular, event) -> None:
+    transition = event.transition
+    if transition is None:
+        return
+    if transition.id == "issue":
+        issue(circular)
+    elif transition.id == "withdraw":
+        circular.withdrawal_reason = (event.kwargs or {}).get("comment", "").strip()
+        circular.reindexObject()
+
+
+def free_number(year: int, authority: str) -> str:
+    """The next number of the series that no circular carries yet.
+
+    Imported circulars (the demo's, or a register moved from another
+    system) carry numbers the counter never handed out: skip those.
+    """
+    site = api.portal.get()
+    catalog = api.portal.get_tool("portal_catalog")
+    while True:
+        number = format_number(year, next_number(site, year, authority), authority)
+        taken = catalog.unrestrictedSearchResults(
+            portal_type="Circular", protocol_number=number, circular_authority=authority
+        )
+        if not taken:
+            return number
+
+
+def issue(circular) -> None:
+    """Number and date the circular, supersede what it replaces, tell the units.
+
+    A circular that already carries a number comes from an imported register
+    (the demo content, a migration): it keeps its number and date, and
+    nobody is sent mail about an old circular.
+    """
+    if circular.protocol_number:
+        return
+    today = date.today()
+    circular.protocol_number = free_number(today.year, circular.issuing_authority)
+    circular.issue_date = today
+    circular.reindexObject()
+    for relation in circular.supersedes or ():
+        target = None if relation.isBroken() else relation.to_object
+        if target is not None and api.content.get_state(target) in IN_FORCE:
+            target.superseded_by = api.content.get_uuid(circular)
+            with api.env.adopt_roles(["Manager"]):
+                api.content.transition(obj=target, transition="supersede")
+    send_after_commit(
+        circular,
+        recipient_units(circular),
+        _("New circular ${number}: ${title}"),
+        _("Circular ${number} has been issued to your unit."),
+    )
