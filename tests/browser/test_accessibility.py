@@ -21,6 +21,9 @@ PUBLIC_PAGES = [
     "/@@contact-directory?order=az&q=%CE%B3%CE%B5%CE%BD%CE%B9%CE%BA%CE%B7",
     "/units/mayors-office/general-secretariat",
     "/units/mayors-office/general-secretariat/eleni-stamatopoulou",
+    "/circulars",
+    "/circulars/@@circulars?q=%CF%89%CF%81%CE%B1%CF%81%CE%B9%CE%BF",
+    "/units/mayors-office/general-secretariat/summer-opening-hours",
 ]
 
 

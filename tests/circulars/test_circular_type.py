@@ -52,3 +52,13 @@ def test_units_issue_circulars_too(portal, get_vocabulary):
     }
     gs = portal.unrestrictedTraverse("units/mayors-office/general-secretariat")
     assert gs.UID() in terms
+
+
+def test_circulars_are_versioned(portal):
+    repository = api.portal.get_tool("portal_repository")
+    assert "Circular" in repository.getVersionableContentTypes()
+    assert "at_edit_autoversion" in repository.getPolicyMap()["Circular"]
+
+
+def test_circulars_section_shows_the_register(portal):
+    assert portal["circulars"].getLayout() == "circulars"

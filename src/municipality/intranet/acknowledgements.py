@@ -13,10 +13,15 @@ ANNOTATION_KEY = "municipality.intranet.acknowledgements"
 ACKNOWLEDGEABLE_STATES = ("issued", "published")
 
 
-def acknowledgements(circular) -> OOBTree:
-    """unit UID → {"user": user id, "date": ISO date and time}."""
+def acknowledgements(circular, for_writing: bool = False):
+    """unit UID → {"user": user id, "date": ISO date and time}.
+
+    Reading never writes: a page view must not change the database.
+    """
     annotations = IAnnotations(circular)
     if ANNOTATION_KEY not in annotations:
+        if not for_writing:
+            return {}
         annotations[ANNOTATION_KEY] = OOBTree()
     return annotations[ANNOTATION_KEY]
 
@@ -37,8 +42,10 @@ def pending_units_for(circular, user) -> list:
 def acknowledge(circular, user) -> list:
     """Acknowledge for every recipient unit of ``user``; return those units."""
     units = pending_units_for(circular, user)
+    if not units:
+        return []
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    store = acknowledgements(circular)
+    store = acknowledgements(circular, for_writing=True)
     for unit in units:
         store[api.content.get_uuid(unit)] = {"user": user.getId(), "date": now}
     return units

@@ -43,7 +43,8 @@ def next_number(site, year: int, authority: str) -> int:
 
 
 def last_number(site, year: int, authority: str) -> int:
-    counter = _counters(site).get(f"{year}:{authority}")
+    counters = IAnnotations(site).get(ANNOTATION_KEY, {})
+    counter = counters.get(f"{year}:{authority}")
     return counter.value if counter is not None else 0
 
 

@@ -1,0 +1,79 @@
+"""The circular journey in Chromium: draft, submit, issue, acknowledge, check."""
+
+from plone import api
+
+import pytest
+import transaction
+
+
+PASSWORD = "a long enough secret"
+USERS = {
+    "technical_editor": "technical-services-editors",
+    "reviewer": "general-secretariat",
+    "finance_member": "financial-services-members",
+}
+UNIT = "units/mayors-office/general-secretariat/technical-services"
+
+
+@pytest.fixture
+def people(functional_portal):
+    for username, group in USERS.items():
+        api.user.create(
+            username=username, email=f"{username}@example.org", password=PASSWORD
+        )
+        api.group.add_user(groupname=group, username=username)
+    transaction.commit()
+
+
+def login(chromium, site_url, username):
+    context = chromium.new_context(locale="el-GR")
+    page = context.new_page()
+    page.goto(f"{site_url}/login")
+    page.locator("#__ac_name").fill(username)
+    page.locator("#__ac_password").fill(PASSWORD)
+    page.locator("#__ac_password").press("Enter")
+    page.wait_for_selector("#personaltools-logout", state="attached")
+    return page
+
+
+def transition(page, transition_id):
+    """Follow the state menu's link for the transition (it carries the CSRF token)."""
+    link = page.locator(f"#workflow-transition-{transition_id}")
+    page.goto(link.get_attribute("href"))
+    page.wait_for_load_state()
+
+
+def test_draft_issue_acknowledge(chromium, site_url, people):
+    editor = login(chromium, site_url, "technical_editor")
+    editor.goto(f"{site_url}/{UNIT}/++add++Circular")
+    editor.locator("[name='form.widgets.IBasic.title']").fill("Καθαριότητα γραφείων")
+    body = editor.frame_locator(".tox-edit-area iframe").locator("body")
+    body.click()
+    body.type("Τα γραφεία καθαρίζονται κάθε απόγευμα.")
+    editor.select_option(
+        "[name='form.widgets.issuing_authority:list']", "general-secretary"
+    )
+    editor.locator("[name='form.widgets.all_units:list']").check()
+    editor.locator("[name='form.buttons.save']").click()
+    editor.wait_for_load_state()
+    circular_url = editor.url.rsplit("/view", 1)[0]
+    assert "kathariotita-grafeion" in circular_url
+    transition(editor, "submit")
+
+    reviewer = login(chromium, site_url, "reviewer")
+    reviewer.goto(circular_url)
+    transition(reviewer, "issue")
+    number = reviewer.locator(".circular-number").inner_text()
+    assert number.startswith(f"{__import__('datetime').date.today().year}/")
+
+    member = login(chromium, site_url, "finance_member")
+    member.goto(circular_url)
+    assert member.locator(".circular-number").inner_text() == number
+    member.locator("form.circular-acknowledge button").click()
+    member.wait_for_load_state()
+    assert member.locator("form.circular-acknowledge").count() == 0
+
+    reviewer.reload()
+    done = reviewer.locator(".circular-acknowledgements tr.acknowledged")
+    assert "Οικονομικών" in done.inner_text()
+    assert "finance_member" in done.inner_text()
