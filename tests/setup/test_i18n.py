@@ -66,3 +66,20 @@ def test_all_translated(pot, language):
 )
 def test_translation_loaded(portal, language, expected):
     assert translate(_("Municipality intranet"), target_language=language) == expected
+
+
+@pytest.mark.parametrize(
+    "msgid,language,expected",
+    [
+        ("Issued", "el", "Εκδόθηκε"),
+        ("Withdrawn", "tr", "Geri çekildi"),
+        ("Draft", "el", "Σχέδιο"),
+    ],
+)
+def test_workflow_titles_in_plone_domain(portal, msgid, language, expected):
+    """Plone's toolbar shows state titles in its own domain: ours are added to it."""
+    assert translate(msgid, domain="plone", target_language=language) == expected
+
+
+def test_plone_translations_still_there(portal):
+    assert translate("Log in", domain="plone", target_language="el") != "Log in"

@@ -24,3 +24,7 @@ class TestSetupUninstall:
 
     def test_site_action_removed(self, portal):
         assert "contact-directory" not in portal.portal_actions.site_actions
+
+    def test_controlpanel_removed(self, portal):
+        actions = [a.getId() for a in portal.portal_controlpanel.listActions()]
+        assert "municipality-settings" not in actions

@@ -1,0 +1,56 @@
+"""The product's settings: the municipality's country and circular numbers."""
+
+from municipality.intranet import _
+from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
+from plone.app.registry.browser.controlpanel import RegistryEditForm
+from zope import schema
+from zope.interface import Interface
+from zope.schema import ValidationError
+
+
+class InvalidNumberFormat(ValidationError):
+    __doc__ = _(
+        "Use {number} (and optionally {year} and {authority}), "
+        "e.g. {year}/{number:04d}."
+    )
+
+
+def check_number_format(value: str) -> bool:
+    if "{number" not in value:
+        raise InvalidNumberFormat(value)
+    try:
+        value.format(year=2026, number=17, authority="mayor")
+    except (KeyError, IndexError, ValueError) as error:
+        raise InvalidNumberFormat(value) from error
+    return True
+
+
+class ISettings(Interface):
+    """Stored as ``municipality.intranet.<field>`` records in the registry."""
+
+    country = schema.Choice(
+        title=_("Country of the municipality"),
+        description=_(
+            "Phone numbers in local form and postal codes are checked by its rules."
+        ),
+        values=["GR", "TR"],
+        required=True,
+    )
+    circular_number_format = schema.TextLine(
+        title=_("Format of circular numbers"),
+        description=_(
+            "Python format with {year}, {number} and {authority}, e.g. {year}/{number:04d}."
+        ),
+        required=True,
+        constraint=check_number_format,
+    )
+
+
+class SettingsForm(RegistryEditForm):
+    schema = ISettings
+    schema_prefix = "municipality.intranet"
+    label = _("Municipality intranet settings")
+
+
+class SettingsView(ControlPanelFormWrapper):
+    form = SettingsForm

@@ -1,0 +1,54 @@
+"""Site administrators set the country and the circular number format."""
+
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from plone.testing.zope import Browser
+
+import pytest
+import transaction
+
+
+def test_listed_in_site_setup(portal, controlpanel_actions):
+    assert "municipality-settings" in controlpanel_actions
+
+
+@pytest.fixture
+def browser(functional_app, functional_portal):
+    transaction.commit()
+    browser = Browser(functional_app)
+    browser.handleErrors = False
+    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
+    browser.open(f"{functional_portal.absolute_url()}/@@municipality-settings")
+    return browser
+
+
+def test_change_number_format(browser):
+    control = browser.getControl(name="form.widgets.circular_number_format")
+    assert control.value == "{year}/{number:04d}"
+    control.value = "Εγκ. {number}/{year}"
+    browser.getControl(name="form.buttons.save").click()
+    transaction.begin()
+    record = "municipality.intranet.circular_number_format"
+    assert api.portal.get_registry_record(record) == "Εγκ. {number}/{year}"
+
+
+@pytest.mark.parametrize("bad", ["{year}", "{number", "{nummer}/{year}"])
+def test_bad_number_format_refused(browser, bad):
+    browser.getControl(name="form.widgets.circular_number_format").value = bad
+    browser.getControl(name="form.buttons.save").click()
+    assert "invalid-feedback" in browser.contents
+    transaction.begin()
+    record = "municipality.intranet.circular_number_format"
+    assert api.portal.get_registry_record(record) == "{year}/{number:04d}"
+
+
+def test_staff_cannot_open_settings(functional_app, functional_portal):
+    from plone.app.testing import TEST_USER_NAME
+    from plone.app.testing import TEST_USER_PASSWORD
+
+    browser = Browser(functional_app)
+    browser.raiseHttpErrors = False
+    browser.addHeader("Authorization", f"Basic {TEST_USER_NAME}:{TEST_USER_PASSWORD}")
+    browser.open(f"{functional_portal.absolute_url()}/@@municipality-settings")
+    assert "form.widgets.circular_number_format" not in browser.contents
