@@ -39,7 +39,8 @@ class ISettings(Interface):
     circular_number_format = schema.TextLine(
         title=_("Format of circular numbers"),
         description=_(
-            "Python format with {year}, {number} and {authority}, e.g. {year}/{number:04d}."
+            "Python format with {year}, {number} and {authority}, "
+            "e.g. {year}/{number:04d}."
         ),
         required=True,
         constraint=check_number_format,
