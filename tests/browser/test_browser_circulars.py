@@ -77,3 +77,17 @@ def test_draft_issue_acknowledge(chromium, site_url, people):
     done = reviewer.locator(".circular-acknowledgements tr.acknowledged")
     assert "Οικονομικών" in done.inner_text()
     assert "finance_member" in done.inner_text()
+
+
+def test_prints_as_a_document(page, site_url):
+    circular = (
+        f"{site_url}/units/mayors-office/general-secretariat/summer-opening-hours"
+    )
+    page.goto(circular)
+    page.emulate_media(media="print")
+    assert not page.locator("#portal-globalnav").is_visible()
+    assert not page.locator("#portal-footer-wrapper").is_visible()
+    assert page.locator(".circular-number").is_visible()
+    assert page.locator(".circular-body").is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")

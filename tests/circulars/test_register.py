@@ -179,3 +179,41 @@ def test_rest_serialises_number_and_state(site):
     ).json()
     assert data["protocol_number"] == site["public"].protocol_number
     assert data["review_state"] == "published"
+
+
+def test_sitemap_lists_only_published(site):
+    import gzip
+
+    page = requests.get(f"{site['url']}/sitemap.xml.gz", params={"page": 1}, timeout=30)
+    sitemap = gzip.decompress(page.content).decode()
+    assert site["public"].absolute_url() in sitemap
+    assert site["internal"].absolute_url() not in sitemap
+    assert site["draft"].absolute_url() not in sitemap
+
+
+def test_superseded_banner_links_to_replacement(site):
+    gs = f"{site['url']}/units/mayors-office/general-secretariat"
+    page = get(f"{gs}/annual-leave-procedure", auth=STAFF).text
+    banner = lxml_html.fromstring(page).xpath(
+        "//div[contains(@class, 'circular-superseded')]"
+    )
+    assert banner
+    assert banner[0].xpath(".//a/@href") == [f"{gs}/new-leave-procedure"]
+
+
+def test_attachments_listed(site, functional_portal):
+    from plone import api
+    from plone.namedfile.file import NamedBlobFile
+
+    with api.env.adopt_roles(["Manager"]):
+        api.content.create(
+            container=site["public"],
+            type="File",
+            id="schedule.pdf",
+            title="Πρόγραμμα (PDF)",
+            file=NamedBlobFile(b"%PDF-1.4 fictional", filename="schedule.pdf"),
+        )
+    transaction.commit()
+    tree = lxml_html.fromstring(get(site["public"].absolute_url()).text)
+    links = tree.xpath("//section[@class='circular-attachments']//a/@href")
+    assert links == [f"{site['public'].absolute_url()}/schedule.pdf/@@download/file"]
