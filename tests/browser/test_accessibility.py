@@ -24,6 +24,9 @@ PUBLIC_PAGES = [
     "/circulars",
     "/circulars/@@circulars?q=%CF%89%CF%81%CE%B1%CF%81%CE%B9%CE%BF",
     "/units/mayors-office/general-secretariat/summer-opening-hours",
+    "/@@service-standards",
+    "/units/mayors-office/general-secretariat/technical-services/@@service-standards",
+    "/units/mayors-office/general-secretariat/administrative-services/family-status-certificate",
 ]
 
 
