@@ -89,7 +89,5 @@ def test_rest_rejects_missing_documents(manager_request):
     }
     response = manager_request.post(f"/{TECHNICAL}", json=payload)
     assert response.status_code == 400
-    assert (
-        "Required documents" in response.json()["message"]
-        or "documents" in response.text
-    )
+    # The invariant's message starts with the field's (translated) label.
+    assert "Απαιτούμενα δικαιολογητικά" in response.json()["message"]
