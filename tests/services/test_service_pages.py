@@ -160,3 +160,15 @@ def test_internal_service_hidden_from_anonymous(site):
         timeout=30,
     ).json()
     assert site["hidden"].absolute_url() not in [i["@id"] for i in search["items"]]
+
+
+def test_services_section_shows_the_site_table(site):
+    page = get(f"{site['url']}/services").text
+    assert "service-standards-table" in page
+    assert "Βεβαίωση χρήσης γης" in page
+
+
+def test_unit_page_links_to_its_table(site):
+    tree = lxml_html.fromstring(get(site["technical"].absolute_url()).text)
+    links = tree.xpath("//p[contains(@class, 'unit-services')]//a/@href")
+    assert links == [f"{site['technical'].absolute_url()}/@@service-standards"]

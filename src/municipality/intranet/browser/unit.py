@@ -47,6 +47,16 @@ class UnitView(BrowserView):
         return api.user.has_permission(VIEW_INTERNAL_TITLE, obj=self.context)
 
     @property
+    def has_services(self) -> bool:
+        return bool(visible_children(self.context, "ServiceStandard"))
+
+    @property
+    def can_import_services(self) -> bool:
+        return api.user.has_permission(
+            "municipality.intranet: Add ServiceStandard", obj=self.context
+        )
+
+    @property
     def can_manage_groups(self) -> bool:
         return api.user.has_permission(
             "Plone Site Setup: Users and Groups", obj=self.context
