@@ -217,3 +217,12 @@ def test_attachments_listed(site, functional_portal):
     tree = lxml_html.fromstring(get(site["public"].absolute_url()).text)
     links = tree.xpath("//section[@class='circular-attachments']//a/@href")
     assert links == [f"{site['public'].absolute_url()}/schedule.pdf/@@download/file"]
+
+
+def test_state_titles_translated(site):
+    page = get(f"{site['url']}/circulars/@@circulars", auth=STAFF).text
+    states = lxml_html.fromstring(page).xpath(
+        "//tr[contains(@class,'circular-row')]/td[4]/text()"
+    )
+    assert "Εκδόθηκε" in states
+    assert "Issued" not in states

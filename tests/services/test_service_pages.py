@@ -172,3 +172,10 @@ def test_unit_page_links_to_its_table(site):
     tree = lxml_html.fromstring(get(site["technical"].absolute_url()).text)
     links = tree.xpath("//p[contains(@class, 'unit-services')]//a/@href")
     assert links == [f"{site['technical'].absolute_url()}/@@service-standards"]
+
+
+def test_unit_table_heading_translated(site):
+    tree = lxml_html.fromstring(
+        get(f"{site['technical'].absolute_url()}/@@service-standards").text
+    )
+    assert tree.xpath("string(//h1)").strip() == "Πρότυπα εξυπηρέτησης: Τμήμα Οδοποιίας"

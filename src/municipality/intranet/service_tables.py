@@ -40,7 +40,10 @@ def point_of_application(relation):
 def term(vocabulary_name: str, value, request) -> str:
     vocabulary = getUtility(IVocabularyFactory, vocabulary_name)(None)
     try:
-        return translate(vocabulary.getTerm(value).title, context=request)
+        return translate(
+            vocabulary.getTerm(value).title,
+            target_language=api.portal.get_current_language(),
+        )
     except LookupError:
         return value or ""
 

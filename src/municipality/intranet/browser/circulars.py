@@ -106,10 +106,14 @@ class CircularsView(BrowserView):
         ]
 
     def state_title(self, state: str) -> str:
+        """The state's title in the page's language (Plone's domain, as the toolbar)."""
         workflow = api.portal.get_tool("portal_workflow")[
             "municipality_circular_workflow"
         ]
-        return workflow.states[state].title if state in workflow.states else state
+        title = workflow.states[state].title if state in workflow.states else state
+        return translate(
+            title, domain="plone", target_language=api.portal.get_current_language()
+        )
 
     def issue_date(self, brain) -> str:
         value = brain.circular_issue_date
@@ -134,7 +138,9 @@ class CircularsFeed(BrowserView):
     def __call__(self):
         site = api.portal.get()
         feed = FeedGenerator()
-        title = translate(_("Circulars"), context=self.request)
+        title = translate(
+            _("Circulars"), target_language=api.portal.get_current_language()
+        )
         feed.title(f"{site.Title()} – {title}")
         feed.link(href=f"{self.context.absolute_url()}/@@circulars", rel="alternate")
         feed.link(
@@ -142,7 +148,10 @@ class CircularsFeed(BrowserView):
         )
         feed.id(f"{self.context.absolute_url()}/@@circulars")
         feed.description(
-            translate(_("Circulars in force, newest first."), context=self.request)
+            translate(
+                _("Circulars in force, newest first."),
+                target_language=api.portal.get_current_language(),
+            )
         )
         feed.language(api.portal.get_default_language())
         # Only what the public may read, whoever asks: feeds get cached and shared.
@@ -194,7 +203,10 @@ class CircularsCSV(BrowserView):
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(
-            [translate(title, context=self.request) for _key, title in self.COLUMNS]
+            [
+                translate(title, target_language=api.portal.get_current_language())
+                for _key, title in self.COLUMNS
+            ]
         )
         for brain in circular_brains({}):
             writer.writerow(
@@ -204,7 +216,7 @@ class CircularsCSV(BrowserView):
                     brain.Title,
                     translate(
                         authorities.get(brain.circular_authority, ""),
-                        context=self.request,
+                        target_language=api.portal.get_current_language(),
                     ),
                     brain.review_state,
                     brain.getURL(),

@@ -76,7 +76,7 @@ class ContactDirectoryView(BrowserView):
     def status(self, count) -> str:
         """ "12 units shown"; the script fills in ``{count}`` as it filters."""
         message = _("${count} units shown", mapping={"count": count})
-        return translate(message, context=self.request)
+        return translate(message, target_language=api.portal.get_current_language())
 
 
 class OrganisationChartView(BrowserView):

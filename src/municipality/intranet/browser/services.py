@@ -15,6 +15,7 @@ from municipality.intranet.service_tables import term
 from municipality.intranet.structured_data import as_script
 from municipality.intranet.text_folding import fold
 from municipality.intranet.text_folding import matches
+from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
@@ -100,7 +101,8 @@ class SiteServicesView(ServiceRows, BrowserView):
 
     def status(self, count) -> str:
         return translate(
-            _("${count} services shown", mapping={"count": count}), context=self.request
+            _("${count} services shown", mapping={"count": count}),
+            target_language=api.portal.get_current_language(),
         )
 
 
@@ -190,7 +192,14 @@ class ImportServicesView(BrowserView):
             data = upload.read() if upload else b""
             if not data:
                 self.errors = [
-                    (0, "", translate(_("Choose a CSV file."), context=self.request))
+                    (
+                        0,
+                        "",
+                        translate(
+                            _("Choose a CSV file."),
+                            target_language=api.portal.get_current_language(),
+                        ),
+                    )
                 ]
             else:
                 savepoint = transaction.savepoint()
@@ -199,7 +208,14 @@ class ImportServicesView(BrowserView):
                 except ImportFailed as failure:
                     savepoint.rollback()
                     self.errors = [
-                        (e.row, e.column, translate(e.message, context=self.request))
+                        (
+                            e.row,
+                            e.column,
+                            translate(
+                                e.message,
+                                target_language=api.portal.get_current_language(),
+                            ),
+                        )
                         for e in failure.errors
                     ]
                 except UnicodeDecodeError:
@@ -209,7 +225,8 @@ class ImportServicesView(BrowserView):
                             0,
                             "",
                             translate(
-                                _("The file is not UTF-8 text."), context=self.request
+                                _("The file is not UTF-8 text."),
+                                target_language=api.portal.get_current_language(),
                             ),
                         )
                     ]
