@@ -57,3 +57,24 @@ def page(chromium):
 def site_url(functional_portal) -> str:
     """The Greek site the distribution made for the tests, as the server shows it."""
     return functional_portal.absolute_url()
+
+
+@pytest.fixture
+def login_as(chromium, site_url):
+    """Open a browser context signed in as a user (closed after the test)."""
+    contexts = []
+
+    def login(username: str, password: str):
+        context = chromium.new_context(locale="el-GR")
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(f"{site_url}/login")
+        page.locator("#__ac_name").fill(username)
+        page.locator("#__ac_password").fill(password)
+        page.locator("#__ac_password").press("Enter")
+        page.wait_for_selector("#personaltools-logout", state="attached")
+        return page
+
+    yield login
+    for context in contexts:
+        context.close()

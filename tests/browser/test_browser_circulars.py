@@ -25,17 +25,6 @@ def people(functional_portal):
     transaction.commit()
 
 
-def login(chromium, site_url, username):
-    context = chromium.new_context(locale="el-GR")
-    page = context.new_page()
-    page.goto(f"{site_url}/login")
-    page.locator("#__ac_name").fill(username)
-    page.locator("#__ac_password").fill(PASSWORD)
-    page.locator("#__ac_password").press("Enter")
-    page.wait_for_selector("#personaltools-logout", state="attached")
-    return page
-
-
 def transition(page, transition_id):
     """Follow the state menu's link for the transition (it carries the CSRF token)."""
     link = page.locator(f"#workflow-transition-{transition_id}")
@@ -43,8 +32,8 @@ def transition(page, transition_id):
     page.wait_for_load_state()
 
 
-def test_draft_issue_acknowledge(chromium, site_url, people):
-    editor = login(chromium, site_url, "technical_editor")
+def test_draft_issue_acknowledge(login_as, site_url, people):
+    editor = login_as("technical_editor", PASSWORD)
     editor.goto(f"{site_url}/{UNIT}/++add++Circular")
     editor.locator("[name='form.widgets.IBasic.title']").fill("Καθαριότητα γραφείων")
     body = editor.frame_locator(".tox-edit-area iframe").locator("body")
@@ -60,13 +49,13 @@ def test_draft_issue_acknowledge(chromium, site_url, people):
     assert "kathariotita-grafeion" in circular_url
     transition(editor, "submit")
 
-    reviewer = login(chromium, site_url, "reviewer")
+    reviewer = login_as("reviewer", PASSWORD)
     reviewer.goto(circular_url)
     transition(reviewer, "issue")
     number = reviewer.locator(".circular-number").inner_text()
     assert number.startswith(f"{__import__('datetime').date.today().year}/")
 
-    member = login(chromium, site_url, "finance_member")
+    member = login_as("finance_member", PASSWORD)
     member.goto(circular_url)
     assert member.locator(".circular-number").inner_text() == number
     member.locator("form.circular-acknowledge button").click()

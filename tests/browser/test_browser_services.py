@@ -28,21 +28,13 @@ def test_visitor_filters_and_opens_a_service(page, site_url):
 
 
 @pytest.fixture
-def editor(chromium, site_url, functional_portal):
+def editor(login_as, functional_portal):
     api.user.create(
         username="roads_editor", email="roads@example.org", password=PASSWORD
     )
     api.group.add_user(groupname="technical-services-editors", username="roads_editor")
     transaction.commit()
-    context = chromium.new_context(locale="el-GR")
-    page = context.new_page()
-    page.goto(f"{site_url}/login")
-    page.locator("#__ac_name").fill("roads_editor")
-    page.locator("#__ac_password").fill(PASSWORD)
-    page.locator("#__ac_password").press("Enter")
-    page.wait_for_selector("#personaltools-logout", state="attached")
-    yield page
-    context.close()
+    return login_as("roads_editor", PASSWORD)
 
 
 def test_editor_fixes_a_bad_row_and_imports(editor, site_url, tmp_path):
