@@ -59,3 +59,13 @@ def test_editor_fixes_a_bad_row_and_imports(editor, site_url, tmp_path):
         "Άδεια κοπής δέντρου"
         in editor.locator("table.service-standards-table").inner_text()
     )
+
+
+def test_unit_table_prints_for_the_notice_board(page, site_url):
+    page.goto(f"{site_url}/{UNIT}/@@service-standards")
+    page.emulate_media(media="print")
+    assert not page.locator("#portal-globalnav").is_visible()
+    assert page.locator("table.service-standards-table").is_visible()
+    assert page.locator("footer.service-complaints").is_visible()
+    pdf = page.pdf(prefer_css_page_size=True)
+    assert pdf.startswith(b"%PDF")

@@ -232,3 +232,28 @@ def test_unit_editors_add_circulars_only_in_their_unit(portal, users):
         permission, username="technical_editor", obj=finance
     )
     assert not api.user.has_permission(permission, username="staff", obj=technical)
+
+
+def test_admin_correction_after_issue_is_versioned(functional_app, functional_portal):
+    """Only site administrators edit an issued circular, and each save is kept."""
+    from circular_helpers import create_users
+    from plone.testing.zope import Browser
+
+    import transaction
+
+    create_users(functional_portal)
+    circular = make_circular(functional_portal, title="Προς διόρθωση")
+    issue(circular)
+    transaction.commit()
+    browser = Browser(functional_app)
+    browser.handleErrors = False
+    browser.addHeader("Authorization", "Basic site_admin:a long enough secret")
+    browser.open(f"{circular.absolute_url()}/edit")
+    browser.getControl(name="form.widgets.IBasic.title").value = "Διορθωμένη"
+    browser.getControl(name="form.buttons.save").click()
+    transaction.begin()
+    assert circular.Title() == "Διορθωμένη"
+    with api.env.adopt_roles(["Manager"]):
+        history = api.portal.get_tool("portal_repository").getHistoryMetadata(circular)
+        assert history
+        assert history.getLength(countPurged=False) >= 1
