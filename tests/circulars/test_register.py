@@ -226,3 +226,30 @@ def test_state_titles_translated(site):
     )
     assert "Εκδόθηκε" in states
     assert "Issued" not in states
+
+
+def test_superseded_public_circular_stays_public_with_banner(site, functional_portal):
+    from circular_helpers import relation
+
+    newer = make_circular(
+        functional_portal,
+        title="Νέο ωράριο κοινού",
+        audience="public",
+        supersedes=[relation(site["public"])],
+    )
+    issue(newer)
+    transaction.commit()
+    page = get(site["public"].absolute_url()).text  # anonymous
+    banner = lxml_html.fromstring(page).xpath(
+        "//div[contains(@class, 'circular-superseded')]"
+    )
+    assert banner
+    # the replacement is not public yet: the banner does not link to it
+    assert banner[0].xpath(".//a") == []
+    transition(newer, "reviewer", "publish")
+    transaction.commit()
+    page = get(site["public"].absolute_url()).text
+    links = lxml_html.fromstring(page).xpath(
+        "//div[contains(@class, 'circular-superseded')]//a/@href"
+    )
+    assert links == [newer.absolute_url()]

@@ -226,3 +226,19 @@ def test_supervising_unit_linked(functional_portal):
     assert supervisor.absolute_url() in tree.xpath(
         "//section[@class='unit-legal']//a/@href"
     )
+
+
+def test_internal_head_person_not_linked_for_anonymous(functional_portal):
+    from z3c.relationfield import RelationValue
+    from zope.component import getUtility
+    from zope.intid.interfaces import IIntIds
+
+    import transaction
+
+    office = functional_portal["units"]["mayors-office"]["private-office"]
+    hidden = office["sofia-chatzigeorgiou"]  # an internal person of the demo
+    office.head_person = RelationValue(getUtility(IIntIds).getId(hidden))
+    transaction.commit()
+    tree = lxml_html.fromstring(get(office.absolute_url()).text)
+    assert tree.xpath("//section[@class='unit-head']//a") == []
+    assert hidden.absolute_url() not in get(office.absolute_url()).text

@@ -11,12 +11,16 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 
 
 IN_FORCE = ("issued", "published")
+WITHDRAWALS = ("withdraw", "withdraw_public")
+
+# A circular the public could read stays public once out of force, with a banner.
+SUPERSEDE_FROM = {"issued": "supersede", "published": "supersede_public"}
 
 
 def require_withdrawal_reason(circular, event) -> None:
     """Refuse to withdraw a circular without saying why."""
     transition = event.transition
-    if transition is None or transition.id != "withdraw":
+    if transition is None or transition.id not in WITHDRAWALS:
         return
     comment = ((event.kwargs or {}).get("comment") or "").strip()
     if not comment:
@@ -29,7 +33,7 @@ def after_transition(circular, event) -> None:
         return
     if transition.id == "issue":
         issue(circular)
-    elif transition.id == "withdraw":
+    elif transition.id in WITHDRAWALS:
         circular.withdrawal_reason = (event.kwargs or {}).get("comment", "").strip()
         circular.reindexObject()
 
@@ -66,10 +70,11 @@ def issue(circular) -> None:
     circular.reindexObject()
     for relation in circular.supersedes or ():
         target = None if relation.isBroken() else relation.to_object
-        if target is not None and api.content.get_state(target) in IN_FORCE:
+        state = api.content.get_state(target) if target is not None else None
+        if state in SUPERSEDE_FROM:
             target.superseded_by = api.content.get_uuid(circular)
             with api.env.adopt_roles(["Manager"]):
-                api.content.transition(obj=target, transition="supersede")
+                api.content.transition(obj=target, transition=SUPERSEDE_FROM[state])
     send_after_commit(
         circular,
         recipient_units(circular),

@@ -7,6 +7,7 @@ from municipality.intranet.acknowledgements import status
 from municipality.intranet.circular_mail import send_after_commit
 from municipality.intranet.circular_recipients import recipient_units
 from plone import api
+from plone.app.uuid.utils import uuidToObject
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zope.component import getUtility
@@ -40,6 +41,12 @@ class CircularView(BrowserView):
     def state(self) -> str:
         return api.content.get_state(self.context)
 
+    def is_superseded(self) -> bool:
+        return self.state() in ("superseded", "superseded_public")
+
+    def is_withdrawn(self) -> bool:
+        return self.state() in ("withdrawn", "withdrawn_public")
+
     def authority(self) -> str:
         return term_title(
             self.context,
@@ -62,7 +69,8 @@ class CircularView(BrowserView):
         """The circular that replaced this one, if the user may see it."""
         uid = getattr(self.context, "superseded_by", None)
         if uid:
-            newer = api.content.get(UID=uid)
+            # Unrestricted lookup, then our own check: the visitor may not see it.
+            newer = uuidToObject(uid, unrestricted=True)
         else:  # imported registers only have the relation
             relations = api.relation.get(target=self.context, relationship="supersedes")
             newer = relations[0].from_object if relations else None

@@ -67,7 +67,9 @@ class CircularsView(BrowserView):
         if self.filters["unit"]:
             query["circular_recipients"] = [self.filters["unit"], "all"]
         if self.filters["state"]:
-            query["review_state"] = self.filters["state"]
+            state = self.filters["state"]
+            # One choice for a state and its public variant.
+            query["review_state"] = [state, f"{state}_public"]
         if self.filters["category"]:
             query["Subject"] = self.filters["category"]
         return query
@@ -103,6 +105,7 @@ class CircularsView(BrowserView):
         return [
             {"value": sid, "title": state.title}
             for sid, state in workflow.states.items()
+            if not sid.endswith("_public")
         ]
 
     def state_title(self, state: str) -> str:

@@ -7,7 +7,6 @@ from municipality.intranet.structured_data import as_script
 from municipality.intranet.structured_data import person_data
 from municipality.intranet.structured_data import unit_data
 from plone import api
-from plone.app.uuid.utils import uuidToObject
 from Products.Five.browser import BrowserView
 
 
@@ -24,9 +23,7 @@ def visible_children(context, portal_type: str) -> list:
 
 def related(relation):
     """The target of a relation if the current user may see it."""
-    if relation is None or relation.isBroken():
-        return None
-    target = uuidToObject(api.content.get_uuid(relation.to_object))
+    target = None if relation is None or relation.isBroken() else relation.to_object
     if target is None or not api.user.has_permission("View", obj=target):
         return None
     return target
