@@ -4,7 +4,7 @@ from BTrees.OOBTree import OOBTree
 from datetime import datetime
 from datetime import UTC
 from municipality.intranet.circular_recipients import recipient_units
-from municipality.intranet.circular_recipients import user_units
+from municipality.intranet.circular_recipients import units_of_user
 from plone import api
 from zope.annotation.interfaces import IAnnotations
 
@@ -31,11 +31,10 @@ def pending_units_for(circular, user) -> list:
     if api.content.get_state(circular) not in ACKNOWLEDGEABLE_STATES:
         return []
     done = acknowledgements(circular)
-    mine = user_units(user)
     return [
         unit
-        for unit in recipient_units(circular)
-        if api.content.get_uuid(unit) in mine and api.content.get_uuid(unit) not in done
+        for unit in units_of_user(recipient_units(circular), user)
+        if api.content.get_uuid(unit) not in done
     ]
 
 

@@ -25,14 +25,10 @@ def recipient_units(circular) -> list:
     return units
 
 
-def user_units(user) -> set[str]:
-    """UIDs of the units whose editors or members group holds ``user``."""
+def units_of_user(units, user) -> list:
+    """Those of ``units`` whose editors or members group holds ``user``."""
     groups = {group.getId() for group in api.group.get_groups(user=user)}
-    return {
-        api.content.get_uuid(unit)
-        for unit in all_units()
-        if groups & set(unit_group_ids(unit).values())
-    }
+    return [unit for unit in units if groups & set(unit_group_ids(unit).values())]
 
 
 def member_emails(unit) -> list[str]:

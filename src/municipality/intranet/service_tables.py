@@ -16,15 +16,22 @@ def services_of(unit) -> list:
 
 
 def public_units_with_services() -> list:
-    """(unit, services) for every visible unit with visible services."""
-    units = api.content.find(portal_type="Unit", sort_on="path")
-    result = []
-    for brain in units:
-        unit = brain.getObject()
-        services = services_of(unit)
-        if services:
-            result.append((unit, services))
-    return result
+    """(unit, services) for every visible unit with visible services.
+
+    Two catalog queries in all, whatever the number of units.
+    """
+    units = {
+        b.getPath(): b for b in api.content.find(portal_type="Unit", sort_on="path")
+    }
+    by_unit = {}
+    for brain in api.content.find(portal_type="ServiceStandard"):
+        parent = brain.getPath().rsplit("/", 1)[0]
+        if parent in units:
+            by_unit.setdefault(parent, []).append(brain.getObject())
+    return [
+        (units[path].getObject(), sorted(services, key=lambda s: s.sequence or 0))
+        for path, services in sorted(by_unit.items())
+    ]
 
 
 def point_of_application(relation):
