@@ -5,6 +5,11 @@ failure is logged and recorded in the site's error log for administrators.
 """
 
 from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import formatdate
+from email.utils import getaddresses
+from email.utils import make_msgid
+from email.utils import parseaddr
 from municipality.intranet import _
 from municipality.intranet import logger
 from municipality.intranet.circular_recipients import member_emails
@@ -42,19 +47,47 @@ def send_after_commit(circular, units, subject_msgid, lead_msgid) -> list[str]:
         message["To"] = ", ".join(recipients)
         message.set_content(body)
         messages.append(message)
+    deliver_after_commit(messages)
+    return [m["To"] for m in messages]
+
+
+def deliver_after_commit(messages) -> None:
+    """Send ``messages`` once the current transaction has committed."""
     if messages:
         site = api.portal.get()
         transaction.get().addAfterCommitHook(_deliver, args=(site, messages))
-    return [m["To"] for m in messages]
+
+
+# CRLF line ends; headers folded only past RFC 5322's hard limit, because
+# Python's folding of encoded words drops the space at a fold ("για
+# Διεύθυνση" arrives as "γιαΔιεύθυνση" in every mail client).
+WIRE = SMTP.clone(max_line_length=998)
+
+
+def _wire_format(message: EmailMessage) -> tuple[str, list[str], bytes]:
+    """Sender, recipients and the message with CRLF line ends.
+
+    MailHost.send() re-serialises messages with bare LF line ends, which
+    strict SMTP servers refuse (since the "SMTP smuggling" fixes) once a
+    message is longer than one line limit: we hand the wire format to
+    MailHost's mailer ourselves.
+    """
+    if "Date" not in message:
+        message["Date"] = formatdate(localtime=True)
+    if "Message-ID" not in message:
+        message["Message-ID"] = make_msgid()
+    sender = parseaddr(message["From"])[1]
+    recipients = [address for _name, address in getaddresses(message.get_all("To"))]
+    return sender, recipients, message.as_bytes(policy=WIRE)
 
 
 def _deliver(committed: bool, site, messages) -> None:
     if not committed:
         return
-    mailhost = site.MailHost
+    mailer = site.MailHost._makeMailer()
     for message in messages:
         try:
-            mailhost.send(message, immediate=True)
+            mailer.send(*_wire_format(message))
         except Exception:
-            logger.exception("Could not send the circular notice to %s", message["To"])
+            logger.exception("Could not send the notice to %s", message["To"])
             site.error_log.raising(sys.exc_info())
