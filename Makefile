@@ -66,6 +66,15 @@ start: site ## Install, create the site if needed, serve it at http://$(HOST):$(
 	@echo
 	$(BIN)/runwsgi $(INSTANCE_DIR)/etc/zope.ini
 
+.PHONY: reminders
+reminders: ## Send the day's reminders to units (for cron): via the running instance, else offline
+	@if curl -fsS -o /dev/null http://$(HOST):$(PORT)/ 2>/dev/null; then \
+	  curl -fsS -X POST -u '$(ADMIN_USER):$(ADMIN_PASSWORD)' -H 'X-Requested-By: make-reminders' \
+	    http://$(HOST):$(PORT)/$(SITE_ID)/@@send-reminders; echo; \
+	else \
+	  SITE_ID=$(SITE_ID) $(BIN)/zconsole run $(INSTANCE_DIR)/etc/zope.conf scripts/send_reminders.py; \
+	fi
+
 .PHONY: lint
 lint: install ## ruff (Plone's isort profile) and zpretty on ZCML/XML
 	$(BIN)/ruff check src tests scripts

@@ -27,6 +27,11 @@ PUBLIC_PAGES = [
     "/@@service-standards",
     "/units/mayors-office/general-secretariat/technical-services/@@service-standards",
     "/units/mayors-office/general-secretariat/administrative-services/family-status-certificate",
+    "/meetings",
+    "/meetings/council-2026-11-12",
+    "/meetings/council-2026-11-12/session-minutes",
+    "/meetings/council-2026-11-12/budget-amendment-2026-5",
+    "/meetings/council-2026-11-12/budget-amendment-2026-5/decision-186-2026",
 ]
 
 

@@ -6,6 +6,9 @@ one plone.exportimport tree per language (``content/el``, ``content/tr``,
 which wins when present.
 """
 
+from municipality.intranet.meeting_bodies import default_lines
+from municipality.intranet.meeting_bodies import RECORD as BODIES_RECORD
+from municipality.intranet.sections import ensure_sections
 from municipality.intranet.settings import COUNTRY_BY_LANGUAGE
 from municipality.intranet.settings import COUNTRY_RECORD
 from pathlib import Path
@@ -81,6 +84,10 @@ def handler(distribution: Distribution, site: PloneSite, answers: dict) -> Plone
     api.portal.set_registry_record(
         COUNTRY_RECORD, COUNTRY_BY_LANGUAGE[answers["default_language"]]
     )
+    # The bodies that meet, named in the site's language.
+    api.portal.set_registry_record(
+        BODIES_RECORD, default_lines(answers["default_language"])
+    )
     content_dir = demo_content_dir(answers["default_language"])
     if answers.get("setup_content") and content_dir is not None:
         # Without a savepoint the import fails with a POSKeyError on blobs.
@@ -93,6 +100,8 @@ def handler(distribution: Distribution, site: PloneSite, answers: dict) -> Plone
             step.intermediate_commits = False
         importer.import_site(content_dir)
         transaction.savepoint(optimistic=True)
+    # The import may have replaced the sections' settings with the demo's.
+    ensure_sections()
     return site
 
 

@@ -1,6 +1,12 @@
-"""Catalog indexers for circulars: register filters without waking objects."""
+"""Catalog indexers: registers and dashboards filter without waking objects."""
 
+from municipality.intranet.behaviors.follow_up import IFollowUp
+from municipality.intranet.content.agenda_item import IAgendaItem
 from municipality.intranet.content.circular import ICircular
+from municipality.intranet.content.decision import IDecision
+from municipality.intranet.content.meeting import IMeeting
+from municipality.intranet.content.minutes import IMinutes
+from municipality.intranet.meeting_workflow import meeting_of
 from plone.indexer import indexer
 
 
@@ -34,3 +40,61 @@ def protocol_number(obj):
 @indexer(ICircular)
 def circular_issue_date(obj):
     return obj.issue_date.isoformat() if obj.issue_date else ""
+
+
+# Meetings, decisions and their follow-up: the dashboard reads these only.
+
+
+@indexer(IFollowUp)
+def follow_up_status(obj):
+    """The implementation status, for items that are followed up only."""
+    if not obj.responsible_units:
+        raise AttributeError("follow_up_status")
+    return obj.implementation_status or "pending"
+
+
+@indexer(IFollowUp)
+def follow_up_deadline(obj):
+    if not obj.follow_up_deadline:
+        raise AttributeError("follow_up_deadline")
+    return obj.follow_up_deadline
+
+
+@indexer(IFollowUp)
+def responsible_units(obj):
+    return list(obj.responsible_units or ())
+
+
+def _body(obj):
+    meeting = meeting_of(obj)
+    if meeting is None or not meeting.body:
+        raise AttributeError("meeting_body")
+    return meeting.body
+
+
+meeting_body = indexer(IMeeting)(_body)
+agenda_item_body = indexer(IAgendaItem)(_body)
+decision_body = indexer(IDecision)(_body)
+minutes_body = indexer(IMinutes)(_body)
+
+
+@indexer(IDecision)
+def decision_number(obj):
+    return obj.decision_number or ""
+
+
+@indexer(IAgendaItem)
+def preparation_status(obj):
+    return obj.preparation_status or "requested"
+
+
+@indexer(IAgendaItem)
+def preparation_deadline(obj):
+    if not obj.preparation_deadline:
+        raise AttributeError("preparation_deadline")
+    return obj.preparation_deadline
+
+
+@indexer(IAgendaItem)
+def rapporteur_unit(obj):
+    return obj.rapporteur_unit or ""

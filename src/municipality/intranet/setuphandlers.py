@@ -13,7 +13,9 @@ class HiddenProfiles:
 
 
 def post_install(context):
-    """Create the site-wide groups the product relies on."""
+    """Create the site-wide groups and sections the product relies on."""
+    from municipality.intranet.sections import ensure_sections
     from municipality.intranet.unit_groups import create_general_secretariat_group
 
     create_general_secretariat_group()
+    ensure_sections()

@@ -1,6 +1,7 @@
-"""The product's settings: the municipality's country and circular numbers."""
+"""The product's settings: country, circular numbers, meeting bodies, reminders."""
 
 from municipality.intranet import _
+from municipality.intranet.meeting_bodies import check_lines
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from zope import schema
@@ -44,6 +45,26 @@ class ISettings(Interface):
         ),
         required=True,
         constraint=check_number_format,
+    )
+
+    meeting_bodies = schema.List(
+        title=_("Bodies that meet"),
+        description=_(
+            "One per line: id | public or internal | title. Public bodies "
+            "publish their agendas, minutes and decisions on the website."
+        ),
+        value_type=schema.TextLine(),
+        required=True,
+        constraint=check_lines,
+    )
+    agenda_reminder_days = schema.Int(
+        title=_("Agenda reminders (days before the deadline)"),
+        description=_(
+            "A unit is reminded of an agenda item it has not prepared this many "
+            "days before its preparation deadline."
+        ),
+        min=0,
+        required=True,
     )
 
 

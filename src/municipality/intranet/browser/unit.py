@@ -1,8 +1,14 @@
 """Pages of units and people."""
 
 from municipality.intranet.behaviors.contact import VIEW_INTERNAL_TITLE
+from municipality.intranet.browser.meetings import short_date
+from municipality.intranet.circular_recipients import units_of_user
 from municipality.intranet.contact_details import person_contact
 from municipality.intranet.contact_details import unit_contact
+from municipality.intranet.follow_up import is_overdue
+from municipality.intranet.follow_up import site_today
+from municipality.intranet.follow_up_queries import agenda_items_to_prepare
+from municipality.intranet.follow_up_queries import follow_ups
 from municipality.intranet.structured_data import as_script
 from municipality.intranet.structured_data import person_data
 from municipality.intranet.structured_data import unit_data
@@ -27,6 +33,9 @@ def related(relation):
     if target is None or not api.user.has_permission("View", obj=target):
         return None
     return target
+
+
+VIEW_FOLLOW_UP = "municipality.intranet: View follow-up dashboard"
 
 
 class UnitView(BrowserView):
@@ -83,6 +92,40 @@ class UnitView(BrowserView):
 
     def json_ld(self) -> str:
         return as_script(unit_data(self.context, self.sub_units, self.people))
+
+    def unit_work(self) -> dict | None:
+        """For the unit's staff and the General Secretariat: what is due."""
+        if api.user.is_anonymous():
+            return None
+        user = api.user.get_current()
+        is_gs = api.user.has_permission(VIEW_FOLLOW_UP, obj=self.context)
+        if not is_gs and not units_of_user([self.context], user):
+            return None
+        today = site_today()
+        uid = api.content.get_uuid(self.context)
+        return {
+            "follow_ups": [
+                {
+                    "title": brain.Title,
+                    "url": brain.getURL(),
+                    "deadline": short_date(brain.follow_up_deadline),
+                    "overdue": is_overdue(
+                        brain.follow_up_status, brain.follow_up_deadline, today
+                    ),
+                }
+                for brain in follow_ups(today, unit=uid)
+            ],
+            "agenda_items": [
+                {
+                    "title": brain.Title,
+                    "url": brain.getURL(),
+                    "deadline": short_date(brain.preparation_deadline),
+                    "late": bool(brain.preparation_deadline)
+                    and brain.preparation_deadline < today,
+                }
+                for brain in agenda_items_to_prepare(today, unit=uid)
+            ],
+        }
 
 
 class PersonView(BrowserView):

@@ -1,0 +1,186 @@
+"""Pages of meetings, agenda items and minutes; agenda items marked prepared."""
+
+from municipality.intranet import _
+from municipality.intranet.browser.circular import term_title
+from municipality.intranet.meeting_bodies import body_title
+from municipality.intranet.meeting_workflow import meeting_of
+from municipality.intranet.meeting_workflow import meets_in_public
+from plone import api
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+
+import html
+
+
+PREPARE_TITLE = "municipality.intranet: Prepare agenda item"
+
+
+def rich_text(value) -> str:
+    """A RichText value as safe HTML (a bare string is escaped)."""
+    if value is None:
+        return ""
+    output = getattr(value, "output", None)
+    return output if output is not None else html.escape(str(value))
+
+
+def short_date(value) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+def unit_titles(context, uids) -> list[str]:
+    return [
+        term_title(context, "municipality.intranet.Units", uid) for uid in uids or ()
+    ]
+
+
+def children(context, portal_type, sort_on="getObjPositionInParent", **query) -> list:
+    return [
+        brain.getObject()
+        for brain in api.content.find(
+            context=context, depth=1, portal_type=portal_type, sort_on=sort_on, **query
+        )
+    ]
+
+
+def is_staff() -> bool:
+    return not api.user.is_anonymous()
+
+
+class MeetsInPublicView(BrowserView):
+    """Guard of the publish transitions: true for the Council and committees."""
+
+    def __call__(self) -> bool:
+        return meets_in_public(self.context)
+
+
+class MeetingView(BrowserView):
+    """The meeting as the official agenda: body, session, time, place, items."""
+
+    def body(self) -> str:
+        return body_title(self.context.body)
+
+    def status(self) -> str:
+        return term_title(
+            self.context,
+            "municipality.intranet.MeetingStatuses",
+            self.context.meeting_status,
+        )
+
+    def when(self) -> str:
+        start, end = self.context.start, self.context.end
+        if start is None:
+            return ""
+        text = start.strftime("%d.%m.%Y %H:%M")
+        if end is not None:
+            same_day = end.date() == start.date()
+            text += " – " + end.strftime("%H:%M" if same_day else "%d.%m.%Y %H:%M")
+        return text
+
+    def agenda(self) -> list[dict]:
+        items = sorted(
+            children(self.context, "AgendaItem"),
+            key=lambda item: (item.item_number or 0, item.Title()),
+        )
+        return [agenda_row(item) for item in items]
+
+    def minutes(self):
+        found = children(self.context, "Minutes")
+        return found[0] if found else None
+
+    def decisions(self) -> list:
+        brains = api.content.find(
+            context=self.context, portal_type="Decision", sort_on="decision_number"
+        )
+        return [brain.getObject() for brain in brains]
+
+    def invited_units(self) -> list[str]:
+        return unit_titles(self.context, self.context.invited_units)
+
+    def show_preparation(self) -> bool:
+        return is_staff()
+
+    def documents(self) -> list:
+        return children(self.context, "File")
+
+
+def agenda_row(item) -> dict:
+    return {
+        "item": item,
+        "number": item.item_number,
+        "unit": term_title(item, "municipality.intranet.Units", item.rapporteur_unit),
+        "deadline": short_date(item.preparation_deadline),
+        "prepared": item.preparation_status == "prepared",
+        "preparation": term_title(
+            item,
+            "municipality.intranet.PreparationStatuses",
+            item.preparation_status,
+        ),
+        "outcome": term_title(
+            item, "municipality.intranet.AgendaOutcomes", item.outcome
+        )
+        if item.outcome
+        else "",
+    }
+
+
+class AgendaItemView(BrowserView):
+    def row(self) -> dict:
+        return agenda_row(self.context)
+
+    def meeting(self):
+        return meeting_of(self.context)
+
+    def proposal(self) -> str:
+        return rich_text(self.context.proposal)
+
+    def documents(self) -> list:
+        return children(self.context, "File")
+
+    def decisions(self) -> list:
+        return children(self.context, "Decision")
+
+    def can_prepare(self) -> bool:
+        return bool(api.user.has_permission(PREPARE_TITLE, obj=self.context))
+
+    def show_preparation(self) -> bool:
+        return is_staff()
+
+
+class MarkPreparedView(BrowserView):
+    """POST: the rapporteur unit marks its item prepared (or back to requested)."""
+
+    def __call__(self):
+        if self.request.method != "POST":
+            return self.request.response.redirect(self.context.absolute_url())
+        CheckAuthenticator(self.request)
+        status = self.request.form.get("status", "prepared")
+        if status not in ("prepared", "requested"):
+            status = "prepared"
+        self.context.preparation_status = status
+        self.context.reindexObject(idxs=["preparation_status"])
+        message = (
+            _("The item is marked prepared.")
+            if status == "prepared"
+            else _("The item is marked as still to be prepared.")
+        )
+        api.portal.show_message(message, self.request)
+        return self.request.response.redirect(self.context.absolute_url())
+
+
+class MinutesView(BrowserView):
+    def meeting(self):
+        return meeting_of(self.context)
+
+    def text(self) -> str:
+        return rich_text(self.context.text)
+
+    def present(self) -> list[str]:
+        meeting = self.meeting()
+        return list(self.context.present or (meeting.present if meeting else []) or [])
+
+    def approved_on(self) -> str:
+        return short_date(self.context.approved_on)
+
+    def body(self) -> str:
+        meeting = self.meeting()
+        return body_title(meeting.body) if meeting is not None else ""

@@ -1,0 +1,61 @@
+"""Local roles of the units that must act on an item.
+
+The staff of a responsible unit get Reader and Responsible on a decision or
+an instruction: they see it and add progress notes, nothing more. The staff
+of the rapporteur unit get Reader and Contributor on an agenda item: they
+add its supporting documents and mark it prepared. The roles follow the
+fields, so changing a unit moves the access with it.
+"""
+
+from borg.localrole.interfaces import ILocalRoleProvider
+from municipality.intranet.unit_groups import unit_group_ids
+from plone.app.uuid.utils import uuidToObject
+from zope.interface import implementer
+
+
+def unit_groups(uids) -> list[str]:
+    groups = []
+    for uid in uids or ():
+        unit = uuidToObject(uid, unrestricted=True)
+        if unit is not None:
+            groups.extend(unit_group_ids(unit).values())
+    return groups
+
+
+@implementer(ILocalRoleProvider)
+class UnitRoles:
+    roles: tuple[str, ...] = ()
+
+    def __init__(self, context):
+        self.context = context
+
+    def unit_uids(self) -> list[str]:
+        raise NotImplementedError
+
+    def getRoles(self, principal_id):
+        if principal_id in unit_groups(self.unit_uids()):
+            return self.roles
+        return ()
+
+    def getAllRoles(self):
+        for group in unit_groups(self.unit_uids()):
+            yield group, self.roles
+
+
+class ResponsibleUnitRoles(UnitRoles):
+    """For decisions and instructions under follow-up."""
+
+    roles = ("Reader", "Responsible")
+
+    def unit_uids(self):
+        return getattr(self.context, "responsible_units", None) or ()
+
+
+class RapporteurUnitRoles(UnitRoles):
+    """For agenda items: the unit that prepares the item."""
+
+    roles = ("Reader", "Contributor")
+
+    def unit_uids(self):
+        uid = getattr(self.context, "rapporteur_unit", None)
+        return [uid] if uid else []

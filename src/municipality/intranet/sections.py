@@ -1,0 +1,77 @@
+"""The site's sections for meetings and instructions.
+
+The General Secretariat group works in them (Contributor and Editor);
+the meetings section is public and shows the calendar of meetings, the
+instructions section is for the General Secretariat and the units an
+instruction is given to.
+"""
+
+from municipality.intranet import _
+from municipality.intranet.unit_groups import GENERAL_SECRETARIAT
+from plone import api
+from Products.CMFPlone.interfaces.constrains import ENABLED
+from Products.CMFPlone.interfaces.constrains import ISelectableConstrainTypes
+from zope.i18n import translate
+
+
+SECTIONS = {
+    "meetings": {
+        "title": _("Meetings and decisions"),
+        "description": _(
+            "Sessions of the Council, its committees and the coordination "
+            "councils, with their agendas, minutes and decisions."
+        ),
+        "types": ["Meeting"],
+        "layout": "event_listing",
+        "public": True,
+    },
+    "instructions": {
+        "title": _("Instructions"),
+        "description": _(
+            "Instructions of the Mayor and the General Secretary to the units, "
+            "followed up to completion."
+        ),
+        "types": ["Instruction"],
+        "layout": "folder_contents",
+        "public": False,
+    },
+}
+
+ROLES = ["Contributor", "Editor"]
+
+
+def section(name: str):
+    """The section's folder, or None on a site without it."""
+    site = api.portal.get()
+    return site.get(name)
+
+
+def ensure_sections() -> None:
+    """Create what is missing; give the General Secretariat its roles."""
+    site = api.portal.get()
+    language = api.portal.get_default_language()
+    with api.env.adopt_roles(["Manager"]):
+        for name, spec in SECTIONS.items():
+            folder = site.get(name)
+            if folder is None:
+                folder = api.content.create(
+                    container=site,
+                    type="Folder",
+                    id=name,
+                    title=translate(spec["title"], target_language=language),
+                    description=translate(
+                        spec["description"], target_language=language
+                    ),
+                )
+                if spec["public"]:
+                    api.content.transition(obj=folder, to_state="published")
+                folder.setLayout(spec["layout"])
+            constraints = ISelectableConstrainTypes(folder)
+            constraints.setConstrainTypesMode(ENABLED)
+            constraints.setLocallyAllowedTypes(spec["types"])
+            constraints.setImmediatelyAddableTypes(spec["types"])
+            if api.group.get(groupname=GENERAL_SECRETARIAT) is not None:
+                api.group.grant_roles(
+                    groupname=GENERAL_SECRETARIAT, roles=ROLES, obj=folder
+                )
+            folder.reindexObjectSecurity()

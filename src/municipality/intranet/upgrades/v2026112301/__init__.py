@@ -1,0 +1,33 @@
+"""Meetings, agenda items, minutes, decisions, instructions and their follow-up."""
+
+from municipality.intranet.sections import ensure_sections
+from plone import api
+
+
+PROFILE = "profile-municipality.intranet:default"
+STEPS = (
+    "typeinfo",
+    "workflow",
+    "rolemap",
+    "catalog",
+    "plone.app.registry",
+    "repositorytool",
+)
+
+
+def upgrade(setup_tool) -> None:
+    for step in STEPS:
+        setup_tool.runImportStepFromProfile(PROFILE, step)
+    ensure_sections()
+    catalog = api.portal.get_tool("portal_catalog")
+    for name in (
+        "follow_up_status",
+        "follow_up_deadline",
+        "responsible_units",
+        "meeting_body",
+        "decision_number",
+        "preparation_status",
+        "preparation_deadline",
+        "rapporteur_unit",
+    ):
+        catalog.manage_reindexIndex(ids=[name])
