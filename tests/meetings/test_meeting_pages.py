@@ -15,6 +15,7 @@ from meeting_helpers import uid
 from plone import api
 
 import csv
+import gzip
 import icalendar
 import io
 import pytest
@@ -40,6 +41,13 @@ def site(functional_portal):
     draft = make_decision(item, [finance], date.today(), "Πρόχειρη ΜΑΡΚΕΡ-Δ")
     transition(council, "gs_officer", "publish")
     transition(late, "gs_officer", "publish")
+    with api.env.adopt_user(username="finance_member"):
+        note = api.content.create(
+            container=late,
+            type="ProgressNote",
+            id="note",
+            text="Εσωτερική σημείωση ΜΑΡΚΕΡ-Σ2",
+        )
     transition(later, "gs_officer", "record")
     coordination = make_meeting(
         portal, body="coordination-council", title="Συντονιστικό ΜΑΡΚΕΡ-Σ", days=3
@@ -60,6 +68,7 @@ def site(functional_portal):
         "draft": draft.absolute_url(),
         "instruction": instruction.absolute_url(),
         "finance": finance,
+        "note": note.absolute_url(),
     }
 
 
@@ -117,6 +126,34 @@ def test_anonymous_search_and_rest_show_public_items_only(site):
     # The public sees the decision, not the follow-up box.
     page = get(site["late"].absolute_url()).text
     assert "follow-up-box" not in page
+
+
+def test_follow_up_of_a_public_decision_stays_internal(site):
+    """The public reads the decision; its notes and follow-up are staff business."""
+    decision_url = site["late"].absolute_url()
+    assert get(decision_url).status_code == 200
+    note = get(site["note"], allow_redirects=False)
+    assert note.status_code in (302, 401, 403, 404)
+    assert "ΜΑΡΚΕΡ-Σ2" not in note.text
+    assert "ΜΑΡΚΕΡ-Σ2" not in get(f"{site['url']}/@@search?SearchableText=ΜΑΡΚΕΡ*").text
+    assert "ΜΑΡΚΕΡ-Σ2" in get(site["note"], "gs_officer").text
+    assert "ΜΑΡΚΕΡ-Σ2" in get(site["note"], "finance_member").text
+    assert get(site["note"], "technical_member").url.endswith("insufficient-privileges")
+    rest = get(decision_url, headers={"Accept": "application/json"}).json()
+    assert "responsible_units" not in rest
+    assert "implementation_status" not in rest
+    assert rest["decision_number"]
+    staff = get(decision_url, "staff", headers={"Accept": "application/json"}).json()
+    assert staff["responsible_units"]
+    item = get(site["item"], headers={"Accept": "application/json"}).json()
+    assert "preparation_status" not in item
+    assert item["rapporteur_unit"]
+    sitemap = get(f"{site['url']}/sitemap.xml.gz", params={"page": 1})
+    assert sitemap.status_code == 200
+    entries = gzip.decompress(sitemap.content).decode()
+    assert site["council"] in entries
+    assert site["note"] not in entries
+    assert site["coordination"] not in entries
 
 
 def test_ics_feed_parses_and_hides_internal_meetings(site):

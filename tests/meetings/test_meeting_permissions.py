@@ -172,3 +172,53 @@ def test_dashboard_is_for_the_general_secretariat(portal, users):
 
 def test_unit_uids_resolve(portal):
     assert uuidToObject(uid(portal, FINANCE)) is not None
+
+
+@pytest.mark.parametrize(
+    "body,path,viewers,public",
+    [
+        ("council", ["approve"], {"gs_officer", "site_admin"}, False),
+        ("council", ["approve", "publish"], set(STAFF), True),
+        ("coordination-council", ["approve", "circulate"], set(STAFF), False),
+    ],
+)
+def test_minutes_visibility(portal, users, body, path, viewers, public):
+    meeting = make_meeting(portal, body=body, title=f"Συνεδρίαση {body}")
+    with api.env.adopt_user(username="gs_officer"):
+        minutes = api.content.create(
+            container=meeting, type="Minutes", title="Πρακτικά"
+        )
+    assert not can("staff", VIEW, minutes)
+    for name in path:
+        transition(minutes, "gs_officer", name)
+    assert minutes.approved_on is not None
+    for user in STAFF:
+        assert can(user, VIEW, minutes) == (user in viewers), user
+    assert anonymous_can_view(minutes) == public
+    # Approved minutes are no longer edited by the office, only corrected by admins.
+    assert not can("gs_officer", "Modify portal content", minutes)
+
+
+def test_minutes_of_internal_bodies_are_never_published(portal, users):
+    meeting = make_meeting(portal, body="mayor-briefing", title="Ενημέρωση Δημάρχου")
+    with api.env.adopt_user(username="gs_officer"):
+        minutes = api.content.create(
+            container=meeting, type="Minutes", title="Πρακτικά"
+        )
+    transition(minutes, "gs_officer", "approve")
+    with pytest.raises(api.exc.InvalidParameterError):
+        transition(minutes, "gs_officer", "publish")
+
+
+def test_edits_of_decisions_are_versioned(portal, meeting):
+    decision = make_decision(meeting, [uid(portal, FINANCE)])
+    transition(decision, "gs_officer", "record")
+    repository = api.portal.get_tool("portal_repository")
+    with api.env.adopt_user(username="gs_officer"):
+        repository.save(decision, comment="Πρώτη μορφή")
+        decision.title = "Έγκριση τροποποιημένου προϋπολογισμού"
+        repository.save(decision, comment="Διόρθωση τίτλου")
+        history = repository.getHistoryMetadata(decision)
+        assert history.getLength(countPurged=False) >= 2
+    assert repository.isVersionable(decision)
+    assert repository.supportsPolicy(decision, "at_edit_autoversion")

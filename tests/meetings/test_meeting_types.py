@@ -34,7 +34,7 @@ TYPES = {
         "municipality_instruction_workflow",
         {"municipality.intranet.follow_up", "plone.versioning"},
     ),
-    "ProgressNote": (set(), None, {"plone.versioning"}),
+    "ProgressNote": (set(), "municipality_note_workflow", {"plone.versioning"}),
 }
 
 

@@ -16,6 +16,8 @@ from zope.interface import provider
 
 
 CLOSE_FOLLOW_UP = "municipality.intranet.CloseFollowUp"
+# Who implements what, by when, is staff business, also on a public decision.
+VIEW_INTERNAL = "municipality.intranet.ViewInternalDetails"
 
 
 @provider(IFormFieldProvider)
@@ -26,6 +28,11 @@ class IFollowUp(model.Schema):
         "follow_up",
         label=_("Follow-up"),
         fields=["responsible_units", "follow_up_deadline", "implementation_status"],
+    )
+    directives.read_permission(
+        responsible_units=VIEW_INTERNAL,
+        follow_up_deadline=VIEW_INTERNAL,
+        implementation_status=VIEW_INTERNAL,
     )
     responsible_units = schema.List(
         title=_("Responsible units"),

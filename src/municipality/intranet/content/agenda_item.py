@@ -14,6 +14,8 @@ from zope.interface import implementer
 
 
 PREPARE = "municipality.intranet.PrepareAgendaItem"
+# The public sees the agenda, not how far its preparation has come.
+VIEW_INTERNAL = "municipality.intranet.ViewInternalDetails"
 
 
 class IAgendaItem(model.Schema):
@@ -41,6 +43,9 @@ class IAgendaItem(model.Schema):
         required=True,
     )
     directives.write_permission(preparation_status=PREPARE)
+    directives.read_permission(
+        preparation_deadline=VIEW_INTERNAL, preparation_status=VIEW_INTERNAL
+    )
     outcome = schema.Choice(
         title=_("Outcome"),
         vocabulary="municipality.intranet.AgendaOutcomes",
