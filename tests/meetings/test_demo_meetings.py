@@ -83,3 +83,45 @@ def test_turkish_meetings(app, site_id):
         assert catalog.unrestrictedSearchResults(
             portal_type="Decision", review_state="published"
         )
+
+
+def test_series_recurs_in_the_staff_calendar(portal):
+    import icalendar
+
+    from municipality.intranet.browser.meeting_calendar import meetings_calendar
+
+    series = portal.unrestrictedTraverse("meetings/goal-setting-meetings")
+    calendar = icalendar.Calendar.from_ical(meetings_calendar(portal, [series]).to_ical())
+    (event,) = calendar.walk("VEVENT")
+    rule = event["RRULE"]
+    assert rule["FREQ"] == ["WEEKLY"]
+    assert rule["INTERVAL"] == [2]
+
+
+def test_upgrade_step_is_idempotent(portal):
+    from municipality.intranet.upgrades.v2026112301 import upgrade
+
+    with api.env.adopt_roles(["Manager"]):
+        upgrade(api.portal.get_tool("portal_setup"))
+    assert portal["meetings"].getLayout() == "event_listing"
+    catalog = api.portal.get_tool("portal_catalog")
+    assert catalog.unrestrictedSearchResults(portal_type="Decision", meeting_body="council")
+
+
+def test_reminder_script_runs_against_the_site(functional_app, functional_portal, capsys):
+    import importlib.util
+    import os
+    import transaction
+    from pathlib import Path
+
+    transaction.commit()
+    path = Path(__file__).parents[2] / "scripts" / "send_reminders.py"
+    spec = importlib.util.spec_from_file_location("send_reminders", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    os.environ["SITE_ID"] = functional_portal.getId()
+    try:
+        module.main(functional_app)
+    finally:
+        del os.environ["SITE_ID"]
+    assert "reminder(s) sent from plone" in capsys.readouterr().out

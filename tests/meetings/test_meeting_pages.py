@@ -229,6 +229,7 @@ def test_dashboard_csv(site):
 def test_agenda_preparation_and_unit_page(site, functional_portal):
     page = get(f"{site['url']}/@@agenda-preparation", "gs_officer").text
     assert "Συντήρηση οδών" in page
+    assert "Συνεδρίαση ΔΣ 21" in page  # the meeting of each item
     assert "Προϋπολογισμός 2027" in page
     finance_url = functional_portal.unrestrictedTraverse(FINANCE).absolute_url()
     unit_page = get(finance_url, "finance_member").text

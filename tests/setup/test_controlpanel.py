@@ -52,3 +52,28 @@ def test_staff_cannot_open_settings(functional_app, functional_portal):
     browser.addHeader("Authorization", f"Basic {TEST_USER_NAME}:{TEST_USER_PASSWORD}")
     browser.open(f"{functional_portal.absolute_url()}/@@municipality-settings")
     assert "form.widgets.circular_number_format" not in browser.contents
+
+
+def test_bodies_that_meet_are_edited_as_lines(browser):
+    control = browser.getControl(name="form.widgets.meeting_bodies")
+    assert "council | public | Δημοτικό Συμβούλιο" in control.value
+    control.value = control.value + "\ntown-planning | public | Επιτροπή Πολεοδομίας"
+    browser.getControl(name="form.buttons.save").click()
+    transaction.begin()
+    from municipality.intranet.meeting_bodies import is_public_body
+
+    assert is_public_body("town-planning")
+
+
+@pytest.mark.parametrize(
+    "bad", ["council | public", "council | open | Συμβούλιο", "Δ Σ | public | Σ"]
+)
+def test_bad_body_lines_refused(browser, bad):
+    control = browser.getControl(name="form.widgets.meeting_bodies")
+    before = control.value
+    control.value = before + "\n" + bad
+    browser.getControl(name="form.buttons.save").click()
+    assert "invalid-feedback" in browser.contents
+    transaction.begin()
+    lines = api.portal.get_registry_record("municipality.intranet.meeting_bodies")
+    assert bad not in lines

@@ -61,17 +61,22 @@ def follow_ups(
     return sorted(brains, key=order)
 
 
-def upcoming_meeting_paths(today: date, unrestricted: bool = False) -> list[str]:
+def upcoming_meetings(today: date, unrestricted: bool = False) -> list:
+    """Meetings that have not ended by the start of ``today``, soonest first."""
     zone = api.portal.get_registry_record("plone.portal_timezone", default="UTC")
     start_of_day = pytz.timezone(zone or "UTC").localize(
         datetime.combine(today, time())
     )
-    brains = _search(
+    return _search(
         unrestricted,
         portal_type="Meeting",
         end={"query": start_of_day, "range": "min"},
+        sort_on="start",
     )
-    return [brain.getPath() for brain in brains]
+
+
+def upcoming_meeting_paths(today: date, unrestricted: bool = False) -> list[str]:
+    return [brain.getPath() for brain in upcoming_meetings(today, unrestricted)]
 
 
 def agenda_items_to_prepare(

@@ -8,6 +8,7 @@ from municipality.intranet.follow_up import OPEN
 from municipality.intranet.follow_up import site_today
 from municipality.intranet.follow_up_queries import agenda_items_to_prepare
 from municipality.intranet.follow_up_queries import follow_ups
+from municipality.intranet.follow_up_queries import upcoming_meetings
 from municipality.intranet.meeting_bodies import bodies
 from municipality.intranet.meeting_bodies import body_title
 from plone import api
@@ -253,6 +254,9 @@ class AgendaPreparationView(BrowserView):
         unit = self.request.form.get("unit") or ""
         self.unit = unit if unit in units.by_token else ""
         self.brains = agenda_items_to_prepare(self.today, unit=self.unit or None)
+        self.meetings = {
+            brain.getPath(): brain for brain in upcoming_meetings(self.today)
+        }
         self.units = units
         return super().__call__()
 
@@ -264,11 +268,16 @@ class AgendaPreparationView(BrowserView):
         for brain in self.brains:
             deadline = brain.preparation_deadline
             unit = brain.rapporteur_unit
+            meeting = self.meetings.get(brain.getPath().rsplit("/", 1)[0])
             rows.append(
                 {
                     "title": brain.Title,
                     "url": brain.getURL(),
-                    "meeting_url": brain.getURL().rsplit("/", 1)[0],
+                    "meeting": meeting.Title if meeting is not None else "",
+                    "meeting_url": meeting.getURL() if meeting is not None else "",
+                    "meeting_date": meeting.start.strftime("%d.%m.%Y")
+                    if meeting is not None and meeting.start
+                    else "",
                     "unit": self.units.getTerm(unit).title
                     if unit in self.units.by_value
                     else "",
