@@ -86,12 +86,14 @@ def test_turkish_meetings(app, site_id):
 
 
 def test_series_recurs_in_the_staff_calendar(portal):
-    import icalendar
-
     from municipality.intranet.browser.meeting_calendar import meetings_calendar
 
+    import icalendar
+
     series = portal.unrestrictedTraverse("meetings/goal-setting-meetings")
-    calendar = icalendar.Calendar.from_ical(meetings_calendar(portal, [series]).to_ical())
+    calendar = icalendar.Calendar.from_ical(
+        meetings_calendar(portal, [series]).to_ical()
+    )
     (event,) = calendar.walk("VEVENT")
     rule = event["RRULE"]
     assert rule["FREQ"] == ["WEEKLY"]
@@ -105,14 +107,19 @@ def test_upgrade_step_is_idempotent(portal):
         upgrade(api.portal.get_tool("portal_setup"))
     assert portal["meetings"].getLayout() == "event_listing"
     catalog = api.portal.get_tool("portal_catalog")
-    assert catalog.unrestrictedSearchResults(portal_type="Decision", meeting_body="council")
+    assert catalog.unrestrictedSearchResults(
+        portal_type="Decision", meeting_body="council"
+    )
 
 
-def test_reminder_script_runs_against_the_site(functional_app, functional_portal, capsys):
+def test_reminder_script_runs_against_the_site(
+    functional_app, functional_portal, capsys
+):
+    from pathlib import Path
+
     import importlib.util
     import os
     import transaction
-    from pathlib import Path
 
     transaction.commit()
     path = Path(__file__).parents[2] / "scripts" / "send_reminders.py"
