@@ -269,3 +269,11 @@ def test_rapporteur_marks_prepared_with_a_token_only(site, functional_portal):
         timeout=30,
     )
     assert "insufficient-privileges" in other.url
+
+
+def test_the_office_finds_its_dashboards_in_the_user_menu(site):
+    office = get(site["url"], "gs_officer").text
+    assert "@@follow-up" in office
+    assert "@@agenda-preparation" in office
+    staff = get(site["url"], "finance_member").text
+    assert "@@follow-up" not in staff

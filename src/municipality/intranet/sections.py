@@ -32,7 +32,7 @@ SECTIONS = {
             "followed up to completion."
         ),
         "types": ["Instruction"],
-        "layout": "folder_contents",
+        "layout": "listing_view",
         "public": False,
     },
 }

@@ -12,6 +12,7 @@ STEPS = (
     "catalog",
     "plone.app.registry",
     "repositorytool",
+    "actions",
 )
 
 
