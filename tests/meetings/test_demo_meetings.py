@@ -132,3 +132,12 @@ def test_reminder_script_runs_against_the_site(
     finally:
         del os.environ["SITE_ID"]
     assert "reminder(s) sent from plone" in capsys.readouterr().out
+
+
+def test_series_page_lists_the_next_sessions(portal):
+    series = portal.unrestrictedTraverse("meetings/goal-setting-meetings")
+    with api.env.adopt_roles(["Manager"]):
+        view = series.restrictedTraverse("@@view")
+        sessions = view.next_sessions()
+    assert 1 <= len(sessions) <= 6
+    assert all(session.endswith("09:00") for session in sessions)

@@ -1,11 +1,14 @@
 """Pages of meetings, agenda items and minutes; agenda items marked prepared."""
 
+from itertools import islice
 from municipality.intranet import _
 from municipality.intranet.browser.circular import term_title
 from municipality.intranet.meeting_bodies import body_title
 from municipality.intranet.meeting_workflow import meeting_of
 from municipality.intranet.meeting_workflow import meets_in_public
 from plone import api
+from plone.app.event.base import localized_now
+from plone.event.interfaces import IRecurrenceSupport
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 
@@ -92,6 +95,18 @@ class MeetingView(BrowserView):
             context=self.context, portal_type="Decision", sort_on="decision_number"
         )
         return [brain.getObject() for brain in brains]
+
+    def next_sessions(self, count: int = 6) -> list[str]:
+        """The coming dates of a recurring meeting (a series), if it is one."""
+        if not getattr(self.context, "recurrence", None):
+            return []
+        occurrences = IRecurrenceSupport(self.context).occurrences(
+            range_start=localized_now(self.context)
+        )
+        dates = []
+        for occurrence in islice(occurrences, count):
+            dates.append(occurrence.start.strftime("%d.%m.%Y %H:%M"))
+        return dates
 
     def invited_units(self) -> list[str]:
         return unit_titles(self.context, self.context.invited_units)
