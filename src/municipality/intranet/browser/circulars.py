@@ -75,10 +75,20 @@ class CircularsView(BrowserView):
         return query
 
     def authorities(self) -> list:
+        """The Mayor, the General Secretary and the units the user may see.
+
+        The vocabulary holds every unit (a stored value must keep its title);
+        a filter must not name the units a visitor may not see.
+        """
         vocabulary = getUtility(
             IVocabularyFactory, "municipality.intranet.IssuingAuthorities"
         )
-        return [{"value": t.value, "title": t.title} for t in vocabulary(self.context)]
+        visible = {brain.UID for brain in api.content.find(portal_type="Unit")}
+        return [
+            {"value": t.value, "title": t.title}
+            for t in vocabulary(self.context)
+            if t.value in visible or t.value in ("mayor", "general-secretary")
+        ]
 
     def units(self) -> list:
         return [

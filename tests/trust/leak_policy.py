@@ -1,0 +1,47 @@
+"""Who may see each content type in each workflow state: the leak tests' oracle.
+
+PUBLIC: everybody. STAFF: every signed-in member of staff, also of an
+unrelated unit. RESTRICTED: only the item's own unit, its responsible units
+and the General Secretariat. A type or state missing here fails the tests:
+whoever adds one decides its visibility here, on purpose.
+"""
+
+PUBLIC, STAFF, RESTRICTED = "public", "staff", "restricted"
+
+POLICY = {
+    "Unit": {"private": RESTRICTED, "internal": STAFF, "published": PUBLIC},
+    "Person": {"private": RESTRICTED, "internal": STAFF, "published": PUBLIC},
+    "ServiceStandard": {"private": RESTRICTED, "internal": STAFF, "published": PUBLIC},
+    "Circular": {
+        "draft": RESTRICTED,
+        "pending": RESTRICTED,
+        "issued": STAFF,
+        "published": PUBLIC,
+        "superseded": STAFF,
+        "superseded_public": PUBLIC,
+        "withdrawn": STAFF,
+        "withdrawn_public": PUBLIC,
+    },
+    "Meeting": {"draft": RESTRICTED, "internal": STAFF, "published": PUBLIC},
+    "Minutes": {
+        "draft": RESTRICTED,
+        "approved": RESTRICTED,
+        "published": PUBLIC,
+        "circulated": STAFF,
+    },
+    "Decision": {"draft": RESTRICTED, "recorded": STAFF, "published": PUBLIC},
+    "Instruction": {"draft": RESTRICTED, "given": RESTRICTED},
+    # Never public, even on a public decision.
+    "ProgressNote": {"recorded": RESTRICTED},
+}
+
+# Types without a workflow take their container's visibility.
+INHERITED = {"AgendaItem", "File", "Image"}
+
+
+def sees(persona: str, level: str) -> bool:
+    if persona == "anonymous":
+        return level == PUBLIC
+    if persona == "outsider":
+        return level in (PUBLIC, STAFF)
+    raise ValueError(persona)
