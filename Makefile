@@ -11,6 +11,7 @@ ADMIN_PASSWORD ?= admin
 SITE_ID ?= Plone
 SITE_LANGUAGE ?= el
 SETUP_CONTENT ?= true
+SECURE_COOKIES ?=
 INSTANCE_DIR ?= instance
 PYTEST_ARGS ?=
 
@@ -54,7 +55,7 @@ instance: install ## Write the Zope instance configuration from etc/*.in
 .PHONY: site
 site: instance ## Create the Plone site from the distribution unless it exists
 	SITE_ID=$(SITE_ID) SITE_LANGUAGE=$(SITE_LANGUAGE) SETUP_CONTENT=$(SETUP_CONTENT) \
-	ADMIN_USER=$(ADMIN_USER) ADMIN_PASSWORD='$(ADMIN_PASSWORD)' \
+	ADMIN_USER=$(ADMIN_USER) ADMIN_PASSWORD='$(ADMIN_PASSWORD)' SECURE_COOKIES=$(SECURE_COOKIES) \
 	$(BIN)/zconsole run $(INSTANCE_DIR)/etc/zope.conf scripts/create_site.py
 
 .PHONY: start

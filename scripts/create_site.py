@@ -7,7 +7,10 @@ Run with ``zconsole run instance/etc/zope.conf scripts/create_site.py``
   default ``el``), ``SITE_TITLE`` (default: per language),
   ``SETUP_CONTENT`` (import the demo content, default ``true``);
 - ``ADMIN_USER`` (default ``admin``) and ``ADMIN_PASSWORD`` (default
-  ``admin``): the Zope manager, created or given this password on every run.
+  ``admin``): the Zope manager, created or given this password on every run;
+- ``SECURE_COOKIES`` (default off): set on every run; on, the login cookie is
+  sent over HTTPS only (turn it on behind an HTTPS proxy, never on plain HTTP,
+  where nobody could stay logged in).
 
 An existing site is left as it is: running this again keeps all data.
 """
@@ -36,6 +39,12 @@ def ensure_admin(app, username: str, password: str):
     return users.getUserById(username).__of__(users)
 
 
+def secure_cookies(site) -> None:
+    """The login cookie is always HttpOnly and SameSite=Lax; Secure on request."""
+    secure = os.environ.get("SECURE_COOKIES", "").lower() in TRUE
+    site.acl_users.session.manage_changeProperties(secure=secure)
+
+
 def main(app) -> None:
     site_id = os.environ.get("SITE_ID") or "Plone"
     admin = ensure_admin(
@@ -45,6 +54,8 @@ def main(app) -> None:
     )
     transaction.commit()
     if site_id in app.objectIds():
+        secure_cookies(app[site_id])
+        transaction.commit()
         print(f"Site {site_id!r} exists: kept with all its content.")
         return
     app = makerequest(app)
@@ -58,7 +69,9 @@ def main(app) -> None:
             "setup_content": os.environ.get("SETUP_CONTENT", "true").lower() in TRUE,
         }
     )
-    site_api.create(app, "municipality", answers)
+    site = site_api.create(app, "municipality", answers)
+    secure_cookies(site)
+    transaction.commit()
     print(f"Site {site_id!r} created in {answers['default_language']!r}.")
 
 

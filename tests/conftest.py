@@ -31,3 +31,13 @@ def package_name() -> str:
 @pytest.fixture(scope="session")
 def distribution_name() -> str:
     return "municipality"
+
+
+@pytest.fixture(autouse=True)
+def _forget_failed_logins():
+    """Failed logins are counted per process: each test starts afresh."""
+    from municipality.intranet import login_throttle
+
+    login_throttle.reset()
+    yield
+    login_throttle.reset()

@@ -13,9 +13,20 @@ class HiddenProfiles:
 
 
 def post_install(context):
-    """Create the site-wide groups and sections the product relies on."""
+    """Create the site-wide groups and sections; throttle password guessing."""
+    from municipality.intranet import login_throttle
     from municipality.intranet.sections import ensure_sections
     from municipality.intranet.unit_groups import create_general_secretariat_group
+    from plone import api
 
     create_general_secretariat_group()
     ensure_sections()
+    login_throttle.install(api.portal.get())
+
+
+def uninstall(context):
+    """Give password checks back to the user source."""
+    from municipality.intranet import login_throttle
+    from plone import api
+
+    login_throttle.uninstall(api.portal.get())

@@ -1,5 +1,6 @@
-"""Meetings, agenda items, minutes, decisions, instructions and their follow-up."""
+"""Meetings, decisions, instructions and their follow-up; login throttling."""
 
+from municipality.intranet import login_throttle
 from municipality.intranet.sections import ensure_sections
 from plone import api
 
@@ -20,6 +21,7 @@ def upgrade(setup_tool) -> None:
     for step in STEPS:
         setup_tool.runImportStepFromProfile(PROFILE, step)
     ensure_sections()
+    login_throttle.install(api.portal.get())
     catalog = api.portal.get_tool("portal_catalog")
     for name in (
         "follow_up_status",
