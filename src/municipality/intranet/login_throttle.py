@@ -22,6 +22,7 @@ from Products.statusmessages.interfaces import IStatusMessage
 from zope.globalrequest import getRequest
 from zope.interface import implementer
 
+import contextlib
 import math
 import threading
 import time
@@ -133,7 +134,8 @@ def tell_to_wait(request, seconds: int) -> None:
         return
     minutes = max(1, math.ceil(seconds / 60))
     request.response.setHeader("Retry-After", str(seconds))
-    try:
+    # A request that is not a browser's cannot carry status messages.
+    with contextlib.suppress(TypeError):
         IStatusMessage(request).add(
             _(
                 "Too many failed sign-in attempts. For your security, try again "
@@ -142,8 +144,6 @@ def tell_to_wait(request, seconds: int) -> None:
             ),
             "error",
         )
-    except TypeError:  # not a browser request
-        pass
 
 
 def install(site) -> None:
