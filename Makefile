@@ -12,6 +12,8 @@ SITE_ID ?= Plone
 SITE_LANGUAGE ?= el
 SETUP_CONTENT ?= true
 SECURE_COOKIES ?=
+BACKUP_DIR ?= backups
+RESTORE_INSTANCE ?= instance-restored
 INSTANCE_DIR ?= instance
 PYTEST_ARGS ?=
 
@@ -66,6 +68,15 @@ start: site ## Install, create the site if needed, serve it at http://$(HOST):$(
 	@echo "  Stop with Ctrl+C; data stays in $(INSTANCE_DIR)/var/."
 	@echo
 	$(BIN)/runwsgi $(INSTANCE_DIR)/etc/zope.ini
+
+.PHONY: backup
+backup: install ## Incremental backup of the database (repozo) and blobs into BACKUP_DIR (default backups/)
+	$(BIN)/python scripts/backup.py backup --instance $(INSTANCE_DIR) --to $(BACKUP_DIR)
+
+.PHONY: restore
+restore: install ## Restore BACKUP_DIR into RESTORE_INSTANCE (a new instance folder), as of RESTORE_DATE if set
+	$(BIN)/python scripts/instance.py --dir $(RESTORE_INSTANCE) --host $(HOST) --port $(PORT) --threads $(THREADS)
+	$(BIN)/python scripts/backup.py restore --instance $(RESTORE_INSTANCE) --from $(BACKUP_DIR) $(if $(RESTORE_DATE),--date $(RESTORE_DATE),)
 
 .PHONY: reminders
 reminders: ## Send the day's reminders to units (for cron): via the running instance, else offline

@@ -134,3 +134,147 @@ def test_wrong_admin_password_refused(instance):
         assert response.status_code in (302, 401)
     finally:
         server.stop()
+
+
+def api_get(server, path, **kwargs):
+    return requests.get(
+        f"{server.url}{path}",
+        headers={"Accept": "application/json"},
+        auth=("admin", PASSWORD),
+        timeout=30,
+        **kwargs,
+    )
+
+
+def backup(folder: Path, to: Path):
+    subprocess.run(
+        [sys.executable, ROOT / "scripts" / "backup.py", "backup",
+         "--instance", folder, "--to", to],
+        check=True, capture_output=True, timeout=300,
+    )
+
+
+def test_backup_and_restore_round_trip(instance, tmp_path):
+    """`make backup` twice (full, then incremental) while serving; restore elsewhere."""
+    folder, port = instance
+    create_site(folder)
+    backups = tmp_path / "backups"
+    attachment = "Απόφαση 12/2026 – συνημμένο\n".encode() * 500
+    server = Server(folder, port)
+    try:
+        backup(folder, backups)
+        created = requests.post(
+            server.url,
+            json={
+                "@type": "File",
+                "id": "after-first-backup",
+                "title": "Μετά το πρώτο αντίγραφο",
+                "file": {
+                    "data": attachment.decode(),
+                    "encoding": "utf8",
+                    "filename": "apofasi.txt",
+                    "content-type": "text/plain",
+                },
+            },
+            headers={"Accept": "application/json"},
+            auth=("admin", PASSWORD),
+            timeout=30,
+        )
+        assert created.status_code == 201, created.text
+        backup(folder, backups)
+        expected = api_get(server, "/@search", params={"b_size": 1000}).json()
+    finally:
+        server.stop()
+    full = list((backups / "filestorage").glob("*.fsz"))
+    increments = list((backups / "filestorage").glob("*.deltafsz"))
+    assert full and increments  # the second run wrote only what was new
+    snapshots = sorted((backups / "blobstorage").iterdir())
+    assert len(snapshots) == 2
+
+    restored = tmp_path / "restored"
+    restored_port = free_port()
+    subprocess.run(
+        [sys.executable, ROOT / "scripts" / "instance.py", "--dir", restored,
+         "--host", "127.0.0.1", "--port", str(restored_port), "--threads", "2"],
+        check=True,
+    )
+    subprocess.run(
+        [sys.executable, ROOT / "scripts" / "backup.py", "restore",
+         "--instance", restored, "--from", backups],
+        check=True, capture_output=True, timeout=300,
+    )
+    create_site(restored)  # the admin's password; the site exists
+    server = Server(restored, restored_port)
+    try:
+        found = api_get(server, "/@search", params={"b_size": 1000}).json()
+        assert {i["@id"].split("/Plone", 1)[1] for i in found["items"]} == {
+            i["@id"].split("/Plone", 1)[1] for i in expected["items"]
+        }
+        assert found["items_total"] == expected["items_total"]
+        download = requests.get(
+            f"{server.url}/after-first-backup/@@download/file",
+            auth=("admin", PASSWORD),
+            timeout=30,
+        )
+        assert download.content == attachment
+    finally:
+        server.stop()
+
+
+def test_killed_in_the_middle_of_writes_loses_nothing_committed(instance):
+    """SIGKILL while clients write; the database opens, checks clean, keeps every 201."""
+    import signal
+    import threading
+
+    folder, port = instance
+    create_site(folder)
+    server = Server(folder, port)
+    acknowledged, stop = [], threading.Event()
+
+    def writer(number):
+        session = requests.Session()
+        session.auth = ("admin", PASSWORD)
+        session.headers["Accept"] = "application/json"
+        count = 0
+        while not stop.is_set():
+            count += 1
+            name = f"crash-{number}-{count}"
+            try:
+                response = session.post(
+                    server.url,
+                    json={"@type": "Document", "id": name, "title": name},
+                    timeout=10,
+                )
+            except requests.RequestException:
+                return
+            if response.status_code == 201:
+                acknowledged.append(name)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(3)]
+    for thread in threads:
+        thread.start()
+    deadline = time.monotonic() + 30
+    while len(acknowledged) < 15 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    server.process.send_signal(signal.SIGKILL)
+    server.process.wait(timeout=30)
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert len(acknowledged) >= 15
+
+    server = Server(folder, port)  # the database opens after the crash
+    try:
+        missing = [
+            name for name in acknowledged
+            if api_get(server, f"/{name}").status_code != 200
+        ]
+    finally:
+        server.stop()
+    assert missing == []
+    check = subprocess.run(
+        [sys.executable, "-m", "ZODB.scripts.fstest", "-v",
+         folder / "var" / "filestorage" / "Data.fs"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert check.returncode == 0, check.stdout[-2000:] + check.stderr[-2000:]
