@@ -23,6 +23,7 @@ class IAgendaItem(model.Schema):
         title=_("Item number"),
         description=_("Its place on the agenda."),
         min=1,
+        max=9999,
         required=True,
     )
     rapporteur_unit = schema.Choice(

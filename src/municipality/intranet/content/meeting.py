@@ -25,6 +25,7 @@ class IMeeting(model.Schema):
         title=_("Session number"),
         description=_("Number of the session in the year, e.g. 12."),
         min=1,
+        max=9999,
         required=False,
     )
     meeting_status = schema.Choice(

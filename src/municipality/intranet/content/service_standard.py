@@ -30,6 +30,7 @@ class IServiceStandard(model.Schema):
     sequence = schema.Int(
         title=_("Number in the unit's table"),
         min=1,
+        max=9999,
         required=True,
     )
     required_documents = schema.List(
@@ -47,6 +48,7 @@ class IServiceStandard(model.Schema):
     completion_time = schema.Int(
         title=_("Maximum completion time"),
         min=1,
+        max=9999,
         required=True,
     )
     completion_unit = schema.Choice(
