@@ -25,6 +25,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 
 
 BIN = Path(sys.executable).parent
@@ -63,12 +64,22 @@ def snapshot_blobs(source: Path, target_root: Path, stamp: str) -> Path:
     return target
 
 
+def wait_for_a_new_second(repository: Path) -> None:
+    """repozo names backups by the second: two in one second would collide."""
+    while True:
+        now = time.strftime("%Y-%m-%d-%H-%M-%S", time.gmtime())
+        if not any(p.name.startswith(now) for p in repository.iterdir()):
+            return
+        time.sleep(0.2)
+
+
 def backup(instance: Path, to: Path) -> None:
     data = filestorage(instance)
     if not data.exists():
         sys.exit(f"No database at {data}")
     repository = to / "filestorage"
     repository.mkdir(parents=True, exist_ok=True)
+    wait_for_a_new_second(repository)
     subprocess.run(
         [BIN / "repozo", "-B", "-z", "-f", data, "-r", repository], check=True
     )
