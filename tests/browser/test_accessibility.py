@@ -35,6 +35,26 @@ PUBLIC_PAGES = [
 ]
 
 
+# The Turkish site: every public page type again, in the other first language.
+TURKISH_PAGES = [
+    "",
+    "/units",
+    "/@@contact-directory",
+    "/units/baskanlik/genel-sekreterlik",
+    "/units/baskanlik/ozel-kalem/gamze-yurtsever",
+    "/@@service-standards",
+    "/units/baskanlik/genel-sekreterlik/imar-sehircilik/@@service-standards",
+    "/units/baskanlik/genel-sekreterlik/imar-sehircilik/imar-durumu-belgesi",
+    "/circulars",
+    "/units/baskanlik/genel-sekreterlik/yaz-donemi-hizmet-saatleri",
+    "/meetings",
+    "/meetings/meclis-2026-11-12",
+    "/meetings/meclis-2026-11-12/tutanak",
+    "/meetings/meclis-2026-11-12/odenek-aktarmasi-2026/karar-245-2026",
+    "/@@search?SearchableText=meclis",
+]
+
+
 @pytest.fixture(scope="module")
 def axe_source() -> str:
     if not AXE.exists():
@@ -63,4 +83,23 @@ def test_public_pages_have_no_wcag_violations(page, site_url, axe_source):
         assert response.status == 200, path
         if problems := violations(page, axe_source):
             found[path] = problems
+    assert found == {}
+
+
+def test_turkish_public_pages_have_no_wcag_violations(
+    chromium, functional_app, functional_portal, axe_source
+):
+    site_url = functional_app["belediye"].absolute_url()
+    context = chromium.new_context(locale="tr-TR")
+    page = context.new_page()
+    found = {}
+    try:
+        for path in TURKISH_PAGES:
+            response = page.goto(site_url + path)
+            assert response.status == 200, path
+            assert 'lang="tr"' in page.content()
+            if problems := violations(page, axe_source):
+                found[path] = problems
+    finally:
+        context.close()
     assert found == {}
