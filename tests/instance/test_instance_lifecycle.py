@@ -278,3 +278,137 @@ def test_killed_in_the_middle_of_writes_loses_nothing_committed(instance):
         capture_output=True, text=True, timeout=300,
     )
     assert check.returncode == 0, check.stdout[-2000:] + check.stderr[-2000:]
+
+
+DECISION = "/meetings/council-2026-11-12/budget-amendment-2026-5/decision-186-2026"
+UNIT = "/units/mayors-office/general-secretariat/technical-services"
+READ_PATHS = [
+    "",
+    "/units",
+    "/@@contact-directory",
+    "/@@service-standards",
+    "/circulars/@@circulars",
+    "/meetings",
+    "/meetings/council-2026-11-12",
+    "/@@meetings.ics",
+    "/circulars/circulars.rss",
+]
+
+
+def test_soak_mixed_reads_and_writes(instance):
+    """Readers and writers at once for a fixed time: no 5xx, every write once."""
+    import collections
+    import json
+    import threading
+
+    folder, port = instance
+    create_site(folder)
+    server = Server(folder, port)
+    duration = float(os.environ.get("SOAK_SECONDS", "20"))
+    stop = threading.Event()
+    lock = threading.Lock()
+    statuses = collections.Counter()
+    latencies = []
+    circulars, notes = [], []
+
+    failures = []
+
+    def count(response, started):
+        with lock:
+            statuses[response.status_code // 100 * 100] += 1
+            latencies.append(time.monotonic() - started)
+            if response.status_code >= 500:
+                failures.append(f"{response.request.method} {response.url}: "
+                                f"{response.text[:300]}")
+
+    def reader(number):
+        session = requests.Session()
+        index = number
+        while not stop.is_set():
+            started = time.monotonic()
+            response = session.get(server.url + READ_PATHS[index % len(READ_PATHS)],
+                                   timeout=60)
+            count(response, started)
+            index += 1
+
+    def staff():
+        session = requests.Session()
+        session.auth = ("admin", PASSWORD)
+        session.headers["Accept"] = "application/json"
+        return session
+
+    def circular_writer(number):
+        session, serial = staff(), 0
+        while not stop.is_set():
+            serial += 1
+            title = f"Soak circular {number}-{serial}"
+            started = time.monotonic()
+            created = session.post(server.url + UNIT, json={
+                "@type": "Circular", "title": title,
+                "body": {"data": "<p>Soak</p>", "content-type": "text/html"},
+                "issuing_authority": "general-secretary", "audience": "staff",
+                "all_units": False,
+            }, timeout=60)
+            count(created, started)
+            if created.status_code != 201:
+                continue
+            url = created.json()["@id"]
+            for step in ("submit", "issue"):
+                started = time.monotonic()
+                count(session.post(f"{url}/@workflow/{step}", timeout=60), started)
+            with lock:
+                circulars.append(title)
+
+    def note_writer(number):
+        session, serial = staff(), 0
+        while not stop.is_set():
+            serial += 1
+            text = f"Soak note {number}-{serial}"
+            started = time.monotonic()
+            created = session.post(server.url + DECISION, json={
+                "@type": "ProgressNote", "text": text}, timeout=60)
+            count(created, started)
+            if created.status_code == 201:
+                with lock:
+                    notes.append(text)
+
+    threads = [threading.Thread(target=reader, args=(n,)) for n in range(4)]
+    threads += [threading.Thread(target=circular_writer, args=(n,)) for n in range(2)]
+    threads += [threading.Thread(target=note_writer, args=(n,)) for n in range(2)]
+    try:
+        for thread in threads:
+            thread.start()
+        time.sleep(duration)
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=120)
+        session = staff()
+        found = session.get(f"{server.url}/@search", params={
+            "portal_type": "Circular", "SearchableText": "Soak",
+            "b_size": 10000, "metadata_fields": ["protocol_number"]}, timeout=60).json()
+        found_notes = session.get(f"{server.url}/@search", params={
+            "portal_type": "ProgressNote", "path": "/Plone" + DECISION,
+            "b_size": 10000, "fullobjects": 1}, timeout=120).json()
+    finally:
+        server.stop()
+    titles = collections.Counter(item["title"] for item in found["items"])
+    numbers = [item["protocol_number"] for item in found["items"]]
+    note_texts = collections.Counter(item["text"] for item in found_notes["items"])
+    figures = {
+        "seconds": duration,
+        "requests": sum(statuses.values()),
+        "by_status": dict(statuses),
+        "circulars_written": len(circulars),
+        "notes_written": len(notes),
+        "p50_ms": round(1000 * sorted(latencies)[len(latencies) // 2]),
+        "p95_ms": round(1000 * sorted(latencies)[int(len(latencies) * 0.95)]),
+    }
+    results = ROOT / "test-results"
+    results.mkdir(exist_ok=True)
+    (results / "soak.json").write_text(json.dumps(figures, indent=2))
+    print(figures)
+    assert statuses[500] == 0, failures
+    assert circulars and notes
+    assert all(titles[title] == 1 for title in circulars), "lost or doubled circulars"
+    assert all(note_texts[text] == 1 for text in notes), "lost or doubled notes"
+    assert len(numbers) == len(set(numbers)), "a protocol number was given twice"
