@@ -1,6 +1,6 @@
 """Recipient units acknowledge a circular ("read and noted"), once each."""
 
-from BTrees.OOBTree import OOBTree
+from BTrees.OOBTree import OOBucket
 from datetime import datetime
 from datetime import UTC
 from municipality.intranet.circular_recipients import recipient_units
@@ -17,12 +17,15 @@ def acknowledgements(circular, for_writing: bool = False):
     """unit UID → {"user": user id, "date": ISO date and time}.
 
     Reading never writes: a page view must not change the database.
+    A bucket: a municipality's few hundred units fit in one, and it merges
+    two units acknowledging at the same moment when their keys fall inside
+    it; at its ends the second writer conflicts and Zope runs it again.
     """
     annotations = IAnnotations(circular)
     if ANNOTATION_KEY not in annotations:
         if not for_writing:
             return {}
-        annotations[ANNOTATION_KEY] = OOBTree()
+        annotations[ANNOTATION_KEY] = OOBucket()
     return annotations[ANNOTATION_KEY]
 
 
