@@ -230,3 +230,69 @@ def test_control_characters_are_dropped_not_fatal(rest):
     item = session.get(created.json()["@id"]).json()
     assert item["title"] == "Εντολή[31m με χαρακτήρες"
     assert "\x08" not in item["text"]["data"]
+
+
+@pytest.fixture
+def reporter(rest, functional_portal):
+    session, url, unit_uid = rest
+    decision = functional_portal.unrestrictedTraverse(
+        "meetings/council-2026-11-12/budget-amendment-2026-5/decision-186-2026"
+    )
+    with api.env.adopt_roles(["Manager"]):
+        api.user.create(username="reporter", email="r@example.org", password=PASSWORD)
+        api.group.add_user(
+            groupname="financial-services-members", username="reporter"
+        )
+        decision.responsible_units = [
+            functional_portal.unrestrictedTraverse(
+                "units/mayors-office/general-secretariat/financial-services"
+            ).UID()
+        ]
+        decision.reindexObjectSecurity()
+    transaction.commit()
+    session = requests.Session()
+    session.auth = ("reporter", PASSWORD)
+    session.headers["Accept"] = "application/json"
+    return session, decision.absolute_url()
+
+
+def note_with(filename: str, size: int) -> dict:
+    import base64
+
+    return {
+        "@type": "ProgressNote",
+        "text": "Με συνημμένο",
+        "attachment": {
+            "data": base64.b64encode(b"x" * size).decode(),
+            "encoding": "base64",
+            "filename": filename,
+            "content-type": "application/octet-stream",
+        },
+    }
+
+
+@pytest.mark.parametrize(
+    "filename,size,accepted",
+    [
+        ("prooptiki.pdf", 2000, True),
+        ("pinakas.XLSX", 2000, True),
+        ("setup.exe", 2000, False),
+        ("script.js", 10, False),
+        ("xoris-katalixi", 10, False),
+        ("megalo.pdf", 2 * 1024 * 1024 + 1, False),
+    ],
+)
+def test_attachment_limits(reporter, filename, size, accepted):
+    session, decision_url = reporter
+    api.portal.set_registry_record("municipality.intranet.attachment_max_mb", 2)
+    transaction.commit()
+    before = len(session.get(decision_url).json()["items"])
+    response = session.post(decision_url, json=note_with(filename, size))
+    after = len(session.get(decision_url).json()["items"])
+    if accepted:
+        assert response.status_code == 201, response.text[:300]
+        assert after == before + 1
+    else:
+        assert response.status_code == 400, response.text[:300]
+        assert "attachment" in response.text
+        assert after == before

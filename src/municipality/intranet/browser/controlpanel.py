@@ -67,6 +67,14 @@ class ISettings(Interface):
         required=True,
     )
 
+    attachment_max_mb = schema.Int(
+        title=_("Largest attachment (MB)"),
+        description=_("Attachments of progress notes larger than this are refused."),
+        min=1,
+        max=1024,
+        required=True,
+    )
+
 
 class SettingsForm(RegistryEditForm):
     schema = ISettings

@@ -2,6 +2,7 @@
 
 from datetime import date
 from municipality.intranet import _
+from municipality.intranet.attachments import check_attachment
 from plone import api
 from plone.autoform import directives
 from plone.dexterity.content import Item
@@ -29,7 +30,12 @@ class IProgressNote(model.Schema):
         description=_("What has been done, what is left, what is in the way."),
         required=True,
     )
-    attachment = NamedBlobFile(title=_("Attachment"), required=False)
+    attachment = NamedBlobFile(
+        title=_("Attachment"),
+        description=_("A document, spreadsheet, image or PDF, up to the size limit."),
+        required=False,
+        constraint=check_attachment,
+    )
 
 
 @implementer(IProgressNote)
