@@ -90,10 +90,7 @@ def test_two_notes_on_one_decision_at_once(database):
     try:
         manager_a.begin()
         manager_b.begin()
-        for manager, site, text in (
-            (manager_a, site_a, "note-a"),
-            (manager_b, site_b, "note-b"),
-        ):
+        for site, text in ((site_a, "note-a"), (site_b, "note-b")):
             setSite(site)
             with api.env.adopt_roles(["Manager"]):
                 api.content.create(

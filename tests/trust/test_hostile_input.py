@@ -240,9 +240,7 @@ def reporter(rest, functional_portal):
     )
     with api.env.adopt_roles(["Manager"]):
         api.user.create(username="reporter", email="r@example.org", password=PASSWORD)
-        api.group.add_user(
-            groupname="financial-services-members", username="reporter"
-        )
+        api.group.add_user(groupname="financial-services-members", username="reporter")
         decision.responsible_units = [
             functional_portal.unrestrictedTraverse(
                 "units/mayors-office/general-secretariat/financial-services"
