@@ -203,6 +203,6 @@ class LeakSite:
         """Children without a workflow (agenda items, files) see as their parent."""
         types = api.portal.get_tool("portal_types")
         allowed = types[parent.portal_type].allowed_content_types
-        for child_type in ("AgendaItem", "File"):
+        for child_type in ("AgendaItem", "File", "Image"):
             if child_type in allowed:
                 self.create(child_type, parent.obj, None, parent.level)

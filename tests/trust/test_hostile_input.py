@@ -294,3 +294,39 @@ def test_attachment_limits(reporter, filename, size, accepted):
         assert response.status_code == 400, response.text[:300]
         assert "attachment" in response.text
         assert after == before
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data())
+def test_rest_update_never_fails_badly(rest, data):
+    session, url, unit_uid = rest
+    valid = payloads(unit_uid)[("instructions", "Instruction")]
+    existing = session.get(f"{url}/instructions/hostile-target")
+    if existing.status_code != 200:
+        created = session.post(
+            f"{url}/instructions",
+            json={"@type": "Instruction", "id": "hostile-target", **valid},
+        )
+        assert created.status_code == 201, created.text[:300]
+    before = session.get(f"{url}/instructions/hostile-target").json()
+    field = data.draw(st.sampled_from(sorted(valid)))
+    value = data.draw(SPOILERS)
+    if field == "text" and isinstance(value, str):
+        value = {"data": value, "content-type": "text/html"}
+    response = session.patch(
+        f"{url}/instructions/hostile-target", json={field: value}, timeout=60
+    )
+    assert response.status_code < 500, response.text[:500]
+    after = session.get(f"{url}/instructions/hostile-target").json()
+    if response.status_code != 204:
+        assert response.status_code == 400
+        assert after[field] == before[field]
+    page = session.get(
+        f"{url}/instructions/hostile-target", headers={"Accept": "text/html"}
+    )
+    assert page.status_code == 200
+    assert "<script>alert('xss')</script>" not in page.text

@@ -113,9 +113,13 @@ def crawl(session, root: str) -> dict[str, str]:
     return pages
 
 
-def sources(session, root: str, items) -> dict[str, str]:
-    """What else a visitor can read: sitemap, feeds, exports, REST, search."""
-    found = {}
+def sources(session, root: str, items) -> tuple[dict[str, str], dict[str, int]]:
+    """What else a visitor can read: sitemap, feeds, exports, REST, search.
+
+    Also the status of every download and image scale, by item marker: the
+    bytes of a file or an image need not contain the marker.
+    """
+    found, binaries = {}, {}
 
     def read(url, **kwargs):
         response = session.get(url, timeout=30, **kwargs)
@@ -158,10 +162,17 @@ def sources(session, root: str, items) -> dict[str, str]:
         read(f"{root}/resolveuid/{item.uid}")
         read(f"{root}/++api++/@search", params={"UID": item.uid, "fullobjects": 1})
         if item.portal_type == "File":
-            read(f"{item.url}/@@download/file")
+            binaries[item.marker] = read(
+                f"{item.url}/@@download/file", allow_redirects=False
+            ).status_code
+        if item.portal_type == "Image":
+            for scale in ("@@images/image", "@@images/image/thumb"):
+                status = read(f"{item.url}/{scale}", allow_redirects=False).status_code
+                # Served if any scale is.
+                binaries[item.marker] = min(binaries.get(item.marker, 999), status)
         if item.portal_type == "Meeting":
             read(f"{item.url}/ics_view")
-    return found
+    return found, binaries
 
 
 @pytest.mark.slow
@@ -171,7 +182,8 @@ def test_nothing_leaks(built, persona):
     assert {item.portal_type for item in items} >= set(product_types()) - {"AgendaItem"}
     session = session_for(persona)
     pages = crawl(session, root)
-    pages.update(sources(session, root, items))
+    found, binaries = sources(session, root, items)
+    pages.update(found)
     text = "\n".join(pages.values())
     leaks = [
         f"{item.portal_type}/{item.state or 'inherited'} ({item.level}) {item.marker}"
@@ -187,4 +199,13 @@ def test_nothing_leaks(built, persona):
         if sees(persona, item.level) and item.marker not in text
     ]
     assert not missing, f"{persona} cannot find: {missing}"
+    # Files and image scales: served to whoever may see the item, to nobody else.
+    for item in items:
+        if item.marker in binaries:
+            served = binaries[item.marker] == 200
+            assert served == sees(persona, item.level), (
+                item.portal_type,
+                item.level,
+                item.url,
+            )
     assert len(pages) > 50
