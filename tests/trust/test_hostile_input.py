@@ -330,3 +330,32 @@ def test_rest_update_never_fails_badly(rest, data):
     )
     assert page.status_code == 200
     assert "<script>alert('xss')</script>" not in page.text
+
+
+@pytest.mark.parametrize(
+    "filename,accepted",
+    [("eisigisi.pdf", True), ("virus.exe", False), ("macro.vbs", False)],
+)
+def test_file_uploads_in_circulars_are_limited_too(rest, filename, accepted):
+    import base64
+
+    session, url, _unit = rest
+    folder = f"{url}/units/mayors-office/general-secretariat/council-agenda-submissions"
+    response = session.post(
+        folder,
+        json={
+            "@type": "File",
+            "title": filename,
+            "file": {
+                "data": base64.b64encode(b"%PDF-1.4 test").decode(),
+                "encoding": "base64",
+                "filename": filename,
+                "content-type": "application/octet-stream",
+            },
+        },
+    )
+    if accepted:
+        assert response.status_code == 201, response.text[:300]
+    else:
+        assert response.status_code == 400, response.text[:300]
+        assert "file" in response.text

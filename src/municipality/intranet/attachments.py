@@ -1,7 +1,17 @@
-"""Limits on uploaded attachments: size and kind, with a clear error."""
+"""Limits on uploaded files: size and kind, with a clear error.
+
+Plugged into plone.namedfile's validation of every file field (a File's
+``file``, a progress note's ``attachment``), so the add and edit forms and
+the REST API refuse the same uploads, naming the field.
+"""
 
 from municipality.intranet import _
 from plone import api
+from plone.namedfile.interfaces import INamedFileField
+from plone.namedfile.interfaces import IPluggableFileFieldValidation
+from zope.component import adapter
+from zope.interface import implementer
+from zope.interface import Interface
 from zope.schema import ValidationError
 
 import os
@@ -39,7 +49,7 @@ def max_bytes() -> int:
 
 
 def check_attachment(value) -> bool:
-    """Constraint of attachment fields (forms and REST alike)."""
+    """Refuse a file of the wrong kind or too large; True otherwise."""
     if value is None:
         return True
     extension = os.path.splitext(value.filename or "")[1].lower()
@@ -48,3 +58,13 @@ def check_attachment(value) -> bool:
     if value.getSize() > max_bytes():
         raise AttachmentTooLarge(value.filename)
     return True
+
+
+@implementer(IPluggableFileFieldValidation)
+@adapter(INamedFileField, Interface)
+class AttachmentLimits:
+    def __init__(self, field, value):
+        self.value = value
+
+    def __call__(self):
+        check_attachment(self.value)

@@ -69,7 +69,10 @@ class ISettings(Interface):
 
     attachment_max_mb = schema.Int(
         title=_("Largest attachment (MB)"),
-        description=_("Attachments of progress notes larger than this are refused."),
+        description=_(
+            "Uploaded files (attachments, documents of meetings and circulars) "
+            "larger than this are refused."
+        ),
         min=1,
         max=1024,
         required=True,

@@ -2,7 +2,6 @@
 
 from datetime import date
 from municipality.intranet import _
-from municipality.intranet.attachments import check_attachment
 from plone import api
 from plone.autoform import directives
 from plone.dexterity.content import Item
@@ -34,7 +33,6 @@ class IProgressNote(model.Schema):
         title=_("Attachment"),
         description=_("A document, spreadsheet, image or PDF, up to the size limit."),
         required=False,
-        constraint=check_attachment,
     )
 
 
