@@ -185,6 +185,14 @@ def test_nothing_leaks(built, persona):
     found, binaries = sources(session, root, items)
     pages.update(found)
     text = "\n".join(pages.values())
+    figures = {
+        "persona": persona,
+        "items": len(items),
+        "types_states": len({(i.portal_type, i.state) for i in items if i.state}),
+        "pages_crawled": len(pages) - len(found),
+        "other_urls": len(found),
+    }
+    print(figures)
     leaks = [
         f"{item.portal_type}/{item.state or 'inherited'} ({item.level}) {item.marker}"
         f" in {[url for url, body in pages.items() if item.marker in body][:5]}"
