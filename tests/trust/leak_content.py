@@ -121,9 +121,9 @@ class Built:
 
 
 class LeakSite:
-    def __init__(self, portal):
+    def __init__(self, portal, unit_path: str = UNIT):
         self.portal = portal
-        self.unit = portal.unrestrictedTraverse(UNIT)
+        self.unit = portal.unrestrictedTraverse(unit_path)
         self.unit_uid = self.unit.UID()
         self.items: list[Built] = []
         self.counter = 0

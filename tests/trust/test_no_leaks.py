@@ -59,15 +59,38 @@ class Links(HTMLParser):
                 self.links.append(value)
 
 
-@pytest.fixture
-def built(functional_portal):
-    portal = functional_portal
+def build(portal, unit_path, outsider_group):
     with api.env.adopt_roles(["Manager"]):
         api.user.create(username="outsider", email="o@example.org", password=PASSWORD)
-        api.group.add_user(groupname=OUTSIDER_GROUP, username="outsider")
-    items = LeakSite(portal).build()
+        api.group.add_user(groupname=outsider_group, username="outsider")
+    items = LeakSite(portal, unit_path).build()
     transaction.commit()
     return portal.absolute_url(), items
+
+
+@pytest.fixture
+def built(functional_portal):
+    return build(
+        functional_portal,
+        "units/mayors-office/general-secretariat/technical-services",
+        OUTSIDER_GROUP,
+    )
+
+
+@pytest.fixture
+def built_turkish(functional_app, functional_portal):
+    from zope.component.hooks import setSite
+
+    site = functional_app["belediye"]
+    setSite(site)
+    try:
+        yield build(
+            site,
+            "units/baskanlik/genel-sekreterlik/imar-sehircilik",
+            "mali-hizmetler-members",
+        )
+    finally:
+        setSite(functional_portal)
 
 
 def session_for(persona):
@@ -178,7 +201,15 @@ def sources(session, root: str, items) -> tuple[dict[str, str], dict[str, int]]:
 @pytest.mark.slow
 @pytest.mark.parametrize("persona", ["anonymous", "outsider"])
 def test_nothing_leaks(built, persona):
-    root, items = built
+    check_site(*built, persona)
+
+
+@pytest.mark.slow
+def test_nothing_leaks_on_the_turkish_site(built_turkish):
+    check_site(*built_turkish, "anonymous")
+
+
+def check_site(root, items, persona):
     assert {item.portal_type for item in items} >= set(product_types()) - {"AgendaItem"}
     session = session_for(persona)
     pages = crawl(session, root)
