@@ -359,3 +359,42 @@ def test_file_uploads_in_circulars_are_limited_too(rest, filename, accepted):
     else:
         assert response.status_code == 400, response.text[:300]
         assert "file" in response.text
+
+
+def test_attachment_refused_in_the_form_with_a_translated_error(
+    functional_app, functional_portal
+):
+    """The add form shows the reason in Greek and keeps nothing."""
+    from plone.testing.zope import Browser
+
+    import io
+
+    decision = functional_portal.unrestrictedTraverse(
+        "meetings/council-2026-11-12/budget-amendment-2026-5/decision-186-2026"
+    )
+    with api.env.adopt_roles(["Manager"]):
+        api.user.create(
+            username="form_reporter", email="f@example.org", password=PASSWORD
+        )
+        api.group.add_user(
+            groupname="financial-services-members", username="form_reporter"
+        )
+        decision.responsible_units = [
+            functional_portal.unrestrictedTraverse(
+                "units/mayors-office/general-secretariat/financial-services"
+            ).UID()
+        ]
+        decision.reindexObjectSecurity()
+    transaction.commit()
+    before = len(decision.objectIds())
+    browser = Browser(functional_app)
+    browser.addHeader("Authorization", f"Basic form_reporter:{PASSWORD}")
+    browser.open(f"{decision.absolute_url()}/++add++ProgressNote")
+    browser.getControl(name="form.widgets.text").value = "Με εκτελέσιμο"
+    browser.getControl(name="form.widgets.attachment").add_file(
+        io.BytesIO(b"MZ\x90\x00"), "application/octet-stream", "setup.exe"
+    )
+    browser.getControl(name="form.buttons.save").click()
+    assert "προγράμματα και σενάρια δεν γίνονται δεκτά" in browser.contents
+    transaction.begin()
+    assert len(decision.objectIds()) == before
