@@ -4,13 +4,18 @@ from itertools import islice
 from municipality.intranet import _
 from municipality.intranet.browser.circular import term_title
 from municipality.intranet.meeting_bodies import body_title
+from municipality.intranet.meeting_series import make_next_session
+from municipality.intranet.meeting_series import SERIES_ATTRIBUTE
+from municipality.intranet.meeting_series import sessions_of
 from municipality.intranet.meeting_workflow import meeting_of
 from municipality.intranet.meeting_workflow import meets_in_public
 from plone import api
 from plone.app.event.base import localized_now
+from plone.app.uuid.utils import uuidToObject
 from plone.event.interfaces import IRecurrenceSupport
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
+from zExceptions import Unauthorized
 
 import html
 
@@ -108,6 +113,35 @@ class MeetingView(BrowserView):
             dates.append(occurrence.start.strftime("%d.%m.%Y %H:%M"))
         return dates
 
+    def can_make_session(self) -> bool:
+        container = self.context.aq_parent
+        return (
+            bool(getattr(self.context, "recurrence", None))
+            and bool(
+                api.user.has_permission(
+                    "municipality.intranet: Add Meeting", obj=container
+                )
+            )
+            and bool(api.user.has_permission("Add portal content", obj=container))
+        )
+
+    def series(self):
+        """The series this meeting is a session of, if the user may see it."""
+        uid = getattr(self.context, SERIES_ATTRIBUTE, None)
+        if not uid:
+            return None
+        series = uuidToObject(uid, unrestricted=True)
+        if series is None or not api.user.has_permission("View", obj=series):
+            return None
+        return series
+
+    def sessions(self) -> list:
+        return [
+            meeting
+            for meeting in sessions_of(self.context)
+            if api.user.has_permission("View", obj=meeting)
+        ]
+
     def invited_units(self) -> list[str]:
         return unit_titles(self.context, self.context.invited_units)
 
@@ -180,6 +214,34 @@ class MarkPreparedView(BrowserView):
         )
         api.portal.show_message(message, self.request)
         return self.request.response.redirect(self.context.absolute_url())
+
+
+class NextSessionView(BrowserView):
+    """POST: make the next session of a series a meeting of its own."""
+
+    def __call__(self):
+        if self.request.method != "POST":
+            return self.request.response.redirect(self.context.absolute_url())
+        CheckAuthenticator(self.request)
+        container = self.context.aq_parent
+        if not api.user.has_permission(
+            "municipality.intranet: Add Meeting", obj=container
+        ):
+            raise Unauthorized("Only the General Secretariat prepares meetings.")
+        session = make_next_session(self.context)
+        if session is None:
+            api.portal.show_message(
+                _("The series has no more dates."), self.request, "warning"
+            )
+            return self.request.response.redirect(self.context.absolute_url())
+        api.portal.show_message(
+            _(
+                "The session of ${date} is ready for its agenda.",
+                mapping={"date": session.start.strftime("%d.%m.%Y")},
+            ),
+            self.request,
+        )
+        return self.request.response.redirect(session.absolute_url())
 
 
 class MinutesView(BrowserView):
