@@ -412,3 +412,38 @@ def test_soak_mixed_reads_and_writes(instance):
     assert all(titles[title] == 1 for title in circulars), "lost or doubled circulars"
     assert all(note_texts[text] == 1 for text in notes), "lost or doubled notes"
     assert len(numbers) == len(set(numbers)), "a protocol number was given twice"
+
+
+def test_secure_cookies_behind_https(instance):
+    """SECURE_COOKIES=true (set on every start) marks the login cookie Secure."""
+    folder, port = instance
+    create_site(folder, SECURE_COOKIES="true")
+    server = Server(folder, port)
+    try:
+        # A user of the site: its session cookie is plone.session's.
+        requests.post(
+            f"{server.url}/@users",
+            json={"username": "clerk_https", "email": "c@example.org",
+                  "password": PASSWORD},
+            headers={"Accept": "application/json"},
+            auth=("admin", PASSWORD),
+            timeout=30,
+        )
+        response = requests.post(
+            f"{server.url}/login",
+            data={"__ac_name": "clerk_https", "__ac_password": PASSWORD,
+                  "buttons.login": "1"},
+            allow_redirects=False,
+            timeout=30,
+        )
+    finally:
+        server.stop()
+        create_site(folder)  # back to plain HTTP for the other tests
+    cookies = [
+        value
+        for name, value in response.raw.headers.items()
+        if name.lower() == "set-cookie" and value.startswith("__ac=")
+    ]
+    assert cookies, response.status_code
+    assert "Secure" in cookies[0]
+    assert "HttpOnly" in cookies[0]
