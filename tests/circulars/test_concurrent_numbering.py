@@ -6,17 +6,11 @@ as two Zope instances on one database (FileStorage/ZEO/RelStorage) have.
 
 from municipality.intranet.circular_numbering import next_number
 from ZODB.POSException import ConflictError
+from zodb_sessions import open_site
 from zope.component.hooks import setSite
 
 import pytest
 import transaction
-
-
-def open_site(db):
-    manager = transaction.TransactionManager()
-    connection = db.open(transaction_manager=manager)
-    site = connection.root()["Application"]["plone"]
-    return manager, connection, site
 
 
 def take_number(manager, site, year, attempts=3):

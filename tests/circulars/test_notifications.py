@@ -1,32 +1,17 @@
 """Recipient units are told by e-mail, through a real SMTP server on localhost."""
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 from circular_helpers import create_users
 from circular_helpers import issue
 from circular_helpers import make_circular
 from email.header import decode_header
 from email.header import make_header
+from mail_inbox import free_port
+from mail_inbox import Inbox
 from plone import api
 
 import pytest
-import socket
 import transaction
-
-
-class Inbox(Message):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def handle_message(self, message):
-        self.messages.append(message)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture

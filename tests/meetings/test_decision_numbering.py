@@ -6,6 +6,7 @@ from meeting_helpers import transition
 from municipality.intranet.meeting_workflow import free_decision_number
 from plone import api
 from ZODB.POSException import ConflictError
+from zodb_sessions import open_site
 from zope.component.hooks import setSite
 
 import pytest
@@ -51,13 +52,6 @@ def test_imported_numbers_are_skipped(portal, meeting):
     decision = make_decision(meeting, [])
     transition(decision, "gs_officer", "record")
     assert decision.decision_number == f"2/{year}"
-
-
-def open_site(db):
-    manager = transaction.TransactionManager()
-    connection = db.open(transaction_manager=manager)
-    site = connection.root()["Application"]["plone"]
-    return manager, connection, site
 
 
 @pytest.fixture

@@ -1,11 +1,12 @@
 """Reminders reach the units through a real SMTP server, once only."""
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 from datetime import date
 from datetime import timedelta
 from email.header import decode_header
 from email.header import make_header
+from mail_inbox import free_port
+from mail_inbox import Inbox
 from meeting_helpers import create_users
 from meeting_helpers import FINANCE
 from meeting_helpers import make_decision
@@ -20,24 +21,8 @@ from plone import api
 
 import pytest
 import requests
-import socket
 import time
 import transaction
-
-
-class Inbox(Message):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def handle_message(self, message):
-        self.messages.append(message)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture

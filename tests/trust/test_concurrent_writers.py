@@ -10,6 +10,7 @@ resolve conflicts: see tests/circulars/test_concurrent_numbering.py.)
 
 from municipality.intranet.acknowledgements import acknowledgements
 from plone import api
+from zodb_sessions import open_site
 from zope.component.hooks import setSite
 
 import pytest
@@ -18,13 +19,6 @@ import transaction
 
 CIRCULAR = "units/mayors-office/general-secretariat/council-agenda-submissions"
 DECISION = "meetings/council-2026-11-12/budget-amendment-2026-5/decision-186-2026"
-
-
-def open_site(db):
-    manager = transaction.TransactionManager()
-    connection = db.open(transaction_manager=manager)
-    site = connection.root()["Application"]["plone"]
-    return manager, connection, site
 
 
 @pytest.fixture

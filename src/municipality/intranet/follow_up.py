@@ -19,7 +19,6 @@ import pytz
 
 HISTORY_KEY = "municipality.intranet.follow_up_history"
 OPEN = ("pending", "in_progress")
-CLOSED = ("implemented", "cancelled")
 
 ADD_PROGRESS_NOTE = "municipality.intranet: Add ProgressNote"
 CLOSE = "municipality.intranet: Close follow-up"

@@ -34,9 +34,8 @@ def parse_day(value: str) -> date | None:
 class DashboardFilters:
     """The filters of the request, checked against what is allowed."""
 
-    def __init__(self, context, request):
+    def __init__(self, context, request, units):
         form = request.form
-        units = getUtility(IVocabularyFactory, "municipality.intranet.Units")(context)
         unit = form.get("unit") or ""
         self.unit = unit if unit in units.by_token else ""
         body = form.get("body") or ""
@@ -75,8 +74,16 @@ class FollowUpDashboard(BrowserView):
     """Open decisions and instructions, overdue first, with counts per unit."""
 
     def __call__(self):
+        self.load()
+        return super().__call__()
+
+    def load(self) -> None:
+        """Read the filters and query once; the page and the CSV share it."""
         self.today = site_today()
-        self.filters = DashboardFilters(self.context, self.request)
+        self.units = getUtility(IVocabularyFactory, "municipality.intranet.Units")(
+            self.context
+        )
+        self.filters = DashboardFilters(self.context, self.request, self.units)
         self.brains = follow_ups(
             self.today,
             unit=self.filters.unit,
@@ -85,18 +92,9 @@ class FollowUpDashboard(BrowserView):
             deadline_from=self.filters.deadline_from,
             deadline_to=self.filters.deadline_to,
         )
-        return super().__call__()
-
-    def units_vocabulary(self):
-        return getUtility(IVocabularyFactory, "municipality.intranet.Units")(
-            self.context
-        )
 
     def unit_options(self) -> list[dict]:
-        return [
-            {"value": term.value, "title": term.title}
-            for term in self.units_vocabulary()
-        ]
+        return [{"value": term.value, "title": term.title} for term in self.units]
 
     def body_options(self) -> list[dict]:
         return [{"value": body_id, "title": title} for body_id, _p, title in bodies()]
@@ -118,7 +116,7 @@ class FollowUpDashboard(BrowserView):
         ]
 
     def rows(self) -> list[dict]:
-        units = self.units_vocabulary()
+        units = self.units
         rows = []
         for brain in self.brains:
             deadline = brain.follow_up_deadline
@@ -146,7 +144,7 @@ class FollowUpDashboard(BrowserView):
 
     def counts(self) -> list[dict]:
         """Open and overdue items per unit, for the chart."""
-        units = self.units_vocabulary()
+        units = self.units
         counts = {}
         for brain in self.brains:
             overdue = is_overdue(
@@ -190,16 +188,7 @@ class FollowUpCSV(FollowUpDashboard):
     """The dashboard's rows as CSV (UTF-8 with BOM, for spreadsheets)."""
 
     def __call__(self):
-        self.today = site_today()
-        self.filters = DashboardFilters(self.context, self.request)
-        self.brains = follow_ups(
-            self.today,
-            unit=self.filters.unit,
-            body=self.filters.body,
-            statuses=self.filters.statuses(),
-            deadline_from=self.filters.deadline_from,
-            deadline_to=self.filters.deadline_to,
-        )
+        self.load()
         language = api.portal.get_current_language()
 
         def tr(message) -> str:

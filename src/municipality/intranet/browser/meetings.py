@@ -16,6 +16,8 @@ from plone.event.interfaces import IRecurrenceSupport
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zExceptions import Unauthorized
+from zope.component import getUtility
+from zope.schema.interfaces import IVocabularyFactory
 
 import html
 
@@ -36,8 +38,10 @@ def short_date(value) -> str:
 
 
 def unit_titles(context, uids) -> list[str]:
+    """Titles of units by UID, from one vocabulary (one catalog query)."""
+    units = getUtility(IVocabularyFactory, "municipality.intranet.Units")(context)
     return [
-        term_title(context, "municipality.intranet.Units", uid) for uid in uids or ()
+        units.getTerm(uid).title if uid in units.by_value else uid for uid in uids or ()
     ]
 
 
@@ -89,7 +93,8 @@ class MeetingView(BrowserView):
             children(self.context, "AgendaItem"),
             key=lambda item: (item.item_number or 0, item.Title()),
         )
-        return [agenda_row(item) for item in items]
+        units = unit_titles(self.context, [item.rapporteur_unit for item in items])
+        return [agenda_row(item, unit) for item, unit in zip(items, units, strict=True)]
 
     def minutes(self):
         found = children(self.context, "Minutes")
@@ -152,11 +157,14 @@ class MeetingView(BrowserView):
         return children(self.context, "File")
 
 
-def agenda_row(item) -> dict:
+def agenda_row(item, unit: str | None = None) -> dict:
+    """One line of the agenda; ``unit``: the rapporteur's title if known."""
+    if unit is None:
+        (unit,) = unit_titles(item, [item.rapporteur_unit])
     return {
         "item": item,
         "number": item.item_number,
-        "unit": term_title(item, "municipality.intranet.Units", item.rapporteur_unit),
+        "unit": unit,
         "deadline": short_date(item.preparation_deadline),
         "prepared": item.preparation_status == "prepared",
         "preparation": term_title(
