@@ -54,3 +54,17 @@ def format_number(year: int, number: int, authority: str = "") -> str:
         return template.format(year=year, number=number, authority=authority)
     except (KeyError, IndexError, ValueError):
         return DEFAULT_FORMAT.format(year=year, number=number)
+
+
+def first_free(year: int, series: str, render, is_taken) -> str:
+    """The next number of a series that no record carries yet.
+
+    Imported records (the demo's, or a register moved from another system)
+    carry numbers the counter never handed out: those are skipped.
+    ``render(number)`` formats a number; ``is_taken(text)`` looks it up.
+    """
+    site = api.portal.get()
+    while True:
+        text = render(next_number(site, year, series))
+        if not is_taken(text):
+            return text

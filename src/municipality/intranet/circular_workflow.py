@@ -3,8 +3,8 @@
 from datetime import date
 from municipality.intranet import _
 from municipality.intranet.circular_mail import send_after_commit
+from municipality.intranet.circular_numbering import first_free
 from municipality.intranet.circular_numbering import format_number
-from municipality.intranet.circular_numbering import next_number
 from municipality.intranet.circular_recipients import recipient_units
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
@@ -39,20 +39,20 @@ def after_transition(circular, event) -> None:
 
 
 def free_number(year: int, authority: str) -> str:
-    """The next number of the series that no circular carries yet.
-
-    Imported circulars (the demo's, or a register moved from another
-    system) carry numbers the counter never handed out: skip those.
-    """
-    site = api.portal.get()
+    """The next protocol number of the authority's series for the year."""
     catalog = api.portal.get_tool("portal_catalog")
-    while True:
-        number = format_number(year, next_number(site, year, authority), authority)
-        taken = catalog.unrestrictedSearchResults(
-            portal_type="Circular", protocol_number=number, circular_authority=authority
-        )
-        if not taken:
-            return number
+    return first_free(
+        year,
+        authority,
+        lambda number: format_number(year, number, authority),
+        lambda text: bool(
+            catalog.unrestrictedSearchResults(
+                portal_type="Circular",
+                protocol_number=text,
+                circular_authority=authority,
+            )
+        ),
+    )
 
 
 def issue(circular) -> None:

@@ -3,7 +3,7 @@
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from datetime import date
-from municipality.intranet.circular_numbering import next_number
+from municipality.intranet.circular_numbering import first_free
 from municipality.intranet.content.meeting import IMeeting
 from municipality.intranet.meeting_bodies import is_public_body
 from plone import api
@@ -34,23 +34,22 @@ def meets_in_public(obj) -> bool:
 
 
 def free_decision_number(body: str, year: int) -> str:
-    """The next number of the body's series that no decision carries yet.
+    """The next number of the body's series for the year, ``N/YYYY``.
 
-    The counter is the circulars' (one persistent counter per series, a
-    conflict on it retries the request); imported decisions may already
-    carry numbers the counter never gave out, so those are skipped.
+    The circulars' counter (one persistent counter per series, a conflict
+    on it retries the request), in a series of its own per body.
     """
-    site = api.portal.get()
     catalog = api.portal.get_tool("portal_catalog")
-    while True:
-        number = DECISION_FORMAT.format(
-            number=next_number(site, year, f"decision:{body}"), year=year
-        )
-        taken = catalog.unrestrictedSearchResults(
-            portal_type="Decision", decision_number=number, meeting_body=body
-        )
-        if not taken:
-            return number
+    return first_free(
+        year,
+        f"decision:{body}",
+        lambda number: DECISION_FORMAT.format(number=number, year=year),
+        lambda text: bool(
+            catalog.unrestrictedSearchResults(
+                portal_type="Decision", decision_number=text, meeting_body=body
+            )
+        ),
+    )
 
 
 def number_decision(decision, event) -> None:
