@@ -15,6 +15,15 @@ SECURE_COOKIES ?=
 BACKUP_DIR ?= backups
 RESTORE_INSTANCE ?= instance-restored
 INSTANCE_DIR ?= instance
+# filestorage (default, embedded), relstorage (PostgreSQL) or zeo.
+STORAGE ?= filestorage
+DSN ?= host=127.0.0.1 port=5432 dbname=zodb user=zodb
+ZEO_ADDRESS ?= 127.0.0.1:8100
+CACHE_PROXIES ?=
+CLUSTER_DIR ?= var/cluster
+CLUSTER_STORAGE ?= relstorage
+CLUSTER_INSTANCES ?= 2
+CLUSTER_PORT ?= 8000
 PYTEST_ARGS ?=
 
 VENV := .venv
@@ -52,13 +61,14 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 
 .PHONY: instance
 instance: install ## Write the Zope instance configuration from etc/*.in
-	$(BIN)/python scripts/instance.py --dir $(INSTANCE_DIR) --host $(HOST) --port $(PORT) --threads $(THREADS)
+	$(BIN)/python scripts/instance.py --dir $(INSTANCE_DIR) --host $(HOST) --port $(PORT) --threads $(THREADS) \
+	  --storage $(STORAGE) --dsn '$(DSN)' --zeo-address $(ZEO_ADDRESS)
 
 .PHONY: site
 site: instance ## Create the Plone site from the distribution unless it exists
 	SITE_ID=$(SITE_ID) SITE_LANGUAGE=$(SITE_LANGUAGE) SETUP_CONTENT=$(SETUP_CONTENT) \
 	ADMIN_USER=$(ADMIN_USER) ADMIN_PASSWORD='$(ADMIN_PASSWORD)' SECURE_COOKIES=$(SECURE_COOKIES) \
-	$(BIN)/zconsole run $(INSTANCE_DIR)/etc/zope.conf scripts/create_site.py
+	CACHE_PROXIES='$(CACHE_PROXIES)' $(BIN)/zconsole run $(INSTANCE_DIR)/etc/zope.conf scripts/create_site.py
 
 .PHONY: start
 start: site ## Install, create the site if needed, serve it at http://$(HOST):$(PORT)/$(SITE_ID)
@@ -68,6 +78,17 @@ start: site ## Install, create the site if needed, serve it at http://$(HOST):$(
 	@echo "  Stop with Ctrl+C; data stays in $(INSTANCE_DIR)/var/."
 	@echo
 	$(BIN)/runwsgi $(INSTANCE_DIR)/etc/zope.ini
+
+.PHONY: start-cluster
+start-cluster: install ## PostgreSQL (or CLUSTER_STORAGE=zeo), CLUSTER_INSTANCES Zope instances, Varnish on CLUSTER_PORT
+	SITE_ID=$(SITE_ID) SITE_LANGUAGE=$(SITE_LANGUAGE) SETUP_CONTENT=$(SETUP_CONTENT) \
+	ADMIN_USER=$(ADMIN_USER) ADMIN_PASSWORD='$(ADMIN_PASSWORD)' SECURE_COOKIES=$(SECURE_COOKIES) \
+	$(BIN)/python scripts/cluster.py start --dir $(CLUSTER_DIR) --storage $(CLUSTER_STORAGE) \
+	  --instances $(CLUSTER_INSTANCES) --host $(HOST) --port $(CLUSTER_PORT) --threads $(THREADS)
+
+.PHONY: migrate-to-relstorage
+migrate-to-relstorage: install ## Copy INSTANCE_DIR's FileStorage and blobs into the cluster's PostgreSQL (zodbconvert)
+	$(BIN)/python scripts/cluster.py migrate --from $(INSTANCE_DIR) --dir $(CLUSTER_DIR)
 
 .PHONY: backup
 backup: install ## Incremental backup of the database (repozo) and blobs into BACKUP_DIR (default backups/)
@@ -138,11 +159,16 @@ i18n: install ## Rebuild the .pot and sync the el, tr and en .po files
 	$(BIN)/i18ndude sync --pot src/municipality/intranet/locales/municipality.intranet.pot \
 	  $(foreach l,el tr en,src/municipality/intranet/locales/$(l)/LC_MESSAGES/municipality.intranet.po)
 
-SYSTEM_PACKAGES = chromium npm
+# Debian packages: the browser for the browser tests, npm for axe-core, the
+# servers of the cluster (PostgreSQL, Varnish) and of the benchmark (nginx, wrk).
+# Each as package:command.
+SYSTEM_PACKAGES = chromium:chromium npm:npm postgresql:initdb varnish:varnishd nginx:nginx wrk:wrk
+SYSTEM_PATH = $(PATH):/usr/sbin:$(subst $(eval) ,:,$(wildcard /usr/lib/postgresql/*/bin))
 
 .PHONY: system-deps
-system-deps: ## Debian packages the tests need: chromium, npm (run as root)
-	@missing="$$(for c in $(SYSTEM_PACKAGES); do command -v $$c >/dev/null || echo $$c; done)"; \
+system-deps: ## Debian packages the tests need: chromium, npm, postgresql, varnish, nginx, wrk (run as root)
+	@missing="$$(for pair in $(SYSTEM_PACKAGES); do \
+	  PATH='$(SYSTEM_PATH)' command -v $${pair#*:} >/dev/null || echo $${pair%%:*}; done)"; \
 	if [ -z "$$missing" ]; then echo "present: $(SYSTEM_PACKAGES)"; \
 	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \

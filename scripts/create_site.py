@@ -10,15 +10,22 @@ Run with ``zconsole run instance/etc/zope.conf scripts/create_site.py``
   ``admin``): the Zope manager, created or given this password on every run;
 - ``SECURE_COOKIES`` (default off): set on every run; on, the login cookie is
   sent over HTTPS only (turn it on behind an HTTPS proxy, never on plain HTTP,
-  where nobody could stay logged in).
+  where nobody could stay logged in);
+- ``CACHE_PROXIES`` (default none): set on every run; the addresses of the
+  caching proxies (Varnish) the site purges on every change, separated by
+  spaces, e.g. ``http://127.0.0.1:8000``; none, nothing is purged.
 
 An existing site is left as it is: running this again keeps all data.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
 from municipality.intranet.distribution import pre_handler
+from plone.cachepurging.interfaces import ICachePurgingSettings
 from plone.distribution.api import site as site_api
+from plone.registry.interfaces import IRegistry
 from Testing.makerequest import makerequest
+from zope.component import getUtility
+from zope.component.hooks import setSite
 from zope.globalrequest import setRequest
 
 import os
@@ -45,6 +52,21 @@ def secure_cookies(site) -> None:
     site.acl_users.session.manage_changeProperties(secure=secure)
 
 
+def cache_proxies(site) -> None:
+    """Tell the site which caching proxies to purge when content changes."""
+    proxies = tuple(os.environ.get("CACHE_PROXIES", "").split())
+    registry = getUtility(IRegistry, context=site)
+    settings = registry.forInterface(ICachePurgingSettings, check=False)
+    settings.cachingProxies = proxies
+
+
+def configure(site) -> None:
+    """Settings that follow the environment on every run."""
+    setSite(site)
+    secure_cookies(site)
+    cache_proxies(site)
+
+
 def main(app) -> None:
     site_id = os.environ.get("SITE_ID") or "Plone"
     admin = ensure_admin(
@@ -54,7 +76,7 @@ def main(app) -> None:
     )
     transaction.commit()
     if site_id in app.objectIds():
-        secure_cookies(app[site_id])
+        configure(app[site_id])
         transaction.commit()
         print(f"Site {site_id!r} exists: kept with all its content.")
         return
@@ -70,7 +92,7 @@ def main(app) -> None:
         }
     )
     site = site_api.create(app, "municipality", answers)
-    secure_cookies(site)
+    configure(site)
     transaction.commit()
     print(f"Site {site_id!r} created in {answers['default_language']!r}.")
 
