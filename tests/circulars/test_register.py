@@ -78,13 +78,26 @@ def test_in_force_first(site):
     [
         ("ωραριο κοινου", "Ωράριο κοινού δημοσίευση"),
         ("ΩΡΆΡΙΟ", "Ωράριο κοινού δημοσίευση"),
+        ("ωρ κοιν", "Ωράριο κοινού δημοσίευση"),  # beginnings of words
+        ("Ωράριο ΚΟΙΝΟΥΣ", None),  # every word must be found
     ],
 )
 def test_accent_insensitive_search(site, query, expected):
     everything = titles(get(f"{site['url']}/circulars/@@circulars").text)
     names = titles(get(f"{site['url']}/circulars/@@circulars", q=query).text)
+    if expected is None:
+        assert not names
+        return
     assert expected in names
     assert len(names) < len(everything)
+
+
+@pytest.mark.parametrize(
+    "query", ['" AND (', "NOT OR *", "ωρ* AND NOT", "'; DROP TABLE--", "*", "ς"]
+)
+def test_search_words_are_never_query_syntax(site, query):
+    response = get(f"{site['url']}/circulars/@@circulars", q=query)
+    assert response.status_code == 200
 
 
 def test_filters(site):

@@ -10,6 +10,10 @@ from municipality.intranet.meeting_workflow import meeting_of
 from plone.indexer import indexer
 
 
+# Registers the lexicon's folding element before profiles create the lexicon.
+import municipality.intranet.search_lexicon  # noqa: F401
+
+
 @indexer(ICircular)
 def circular_authority(obj):
     return obj.issuing_authority
@@ -40,6 +44,12 @@ def protocol_number(obj):
 @indexer(ICircular)
 def circular_issue_date(obj):
     return obj.issue_date.isoformat() if obj.issue_date else ""
+
+
+@indexer(ICircular)
+def circular_text(obj):
+    """What the register's search box looks in (on the folding lexicon)."""
+    return " ".join(filter(None, (obj.title, obj.description, obj.protocol_number)))
 
 
 # Meetings, decisions and their follow-up: the dashboard reads these only.
