@@ -248,3 +248,33 @@ def test_varnish_balances_the_instances(cluster):
         requests.get(f"{proxy(cluster)}/{UNIT}", auth=ADMIN, timeout=60)
     after = [log.stat().st_size for log in logs]
     assert all(b > a for a, b in zip(before, after, strict=True))
+
+
+def test_zeo_cluster_shares_one_database(tmp_path):
+    """STORAGE=zeo: a ZEO server and two instances, a new site without demo content."""
+    zeo = Cluster(
+        tmp_path / "zeo-cluster",
+        storage="zeo",
+        port=free_port(),
+        zope_port=free_port(),
+        storage_port=free_port(),
+    )
+    zeo.zope_ports[1] = free_port()
+    with zeo.start(ADMIN_PASSWORD=ADMIN[1], SETUP_CONTENT="false"):
+        first, second = (site(url) for url in zeo.instance_urls)
+        created = requests.post(
+            first,
+            json={"@type": "Document", "id": "over-zeo", "title": "Μέσω ZEO"},
+            headers={"Accept": "application/json"},
+            auth=ADMIN,
+            timeout=60,
+        )
+        assert created.status_code == 201, created.text
+        read = requests.get(
+            f"{second}/over-zeo",
+            headers={"Accept": "application/json"},
+            auth=ADMIN,
+            timeout=60,
+        )
+        assert read.json()["title"] == "Μέσω ZEO"
+        assert (tmp_path / "zeo-cluster" / "zeo" / "Data.fs").stat().st_size > 0
