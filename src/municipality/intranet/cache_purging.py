@@ -124,4 +124,5 @@ def _send_purges(committed: bool, request) -> None:
         for url in getURLsToPurge(path, proxies):
             status, _xcache, error = purger.purgeSync(url)
             if status != 200:
-                logger.warning("Purging %s failed: %s %s", url, status, error)
+                reason = error.strip().splitlines()[-1] if error else ""
+                logger.warning("Purging %s failed: %s %s", url, status, reason)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from decimal import InvalidOperation
 from municipality.intranet import _
 from municipality.intranet.content.service_standard import IServiceStandard
+from municipality.intranet.naming import unique_id
 from plone import api
 from zope.interface import Invalid
 from zope.schema import getFields
@@ -173,7 +174,10 @@ def import_services(unit, data: bytes) -> dict:
     for values in rows:
         service = existing.get(values["sequence"])
         if service is None:
-            api.content.create(container=unit, type="ServiceStandard", **values)
+            name = unique_id(unit, values["title"])
+            api.content.create(
+                container=unit, type="ServiceStandard", id=name, **values
+            )
             counts["created"] += 1
             continue
         changed = {k: v for k, v in values.items() if _current(service, k) != v}
