@@ -90,6 +90,15 @@ start-cluster: install ## PostgreSQL (or CLUSTER_STORAGE=zeo), CLUSTER_INSTANCES
 migrate-to-relstorage: install ## Copy INSTANCE_DIR's FileStorage and blobs into the cluster's PostgreSQL (zodbconvert)
 	$(BIN)/python scripts/cluster.py migrate --from $(INSTANCE_DIR) --dir $(CLUSTER_DIR)
 
+BENCH_SIZE ?= full
+BENCH_SECONDS ?= 10
+BENCH_PORT ?= 8090
+
+.PHONY: bench
+bench: install ## Benchmarks (BENCH_SIZE=full|smoke): wrk through Varnish, Zope and nginx; bench/results/
+	$(BIN)/python scripts/bench.py --size $(BENCH_SIZE) --seconds $(BENCH_SECONDS) \
+	  --port $(BENCH_PORT) --dir var/bench-$(BENCH_SIZE)
+
 .PHONY: backup
 backup: install ## Incremental backup of the database (repozo) and blobs into BACKUP_DIR (default backups/)
 	$(BIN)/python scripts/backup.py backup --instance $(INSTANCE_DIR) --to $(BACKUP_DIR)
