@@ -1,11 +1,10 @@
 """Cache headers: public pages shared and revalidated, logged-in answers private."""
 
-from conftest import UNIT
-
 import pytest
 import requests
 
 
+UNIT = "units/mayors-office/general-secretariat/technical-services"
 PUBLIC_PAGES = [
     "",
     "/@@contact-directory",
@@ -101,19 +100,15 @@ def test_intranet_page_refused_to_visitors_is_not_shareable(
     assert "public" not in directives(response)
 
 
-def test_staff_dashboard_is_private(functional_portal):
-    from conftest import PASSWORD
+def test_staff_dashboard_is_private(functional_portal, staff):
     from plone import api
 
     import transaction
 
     with api.env.adopt_roles(["Manager"]):
-        api.user.create(
-            username="officer", email="officer@example.org", password=PASSWORD
-        )
-        api.group.add_user(groupname="general-secretariat", username="officer")
+        api.group.add_user(groupname="general-secretariat", username=staff[0])
     transaction.commit()
-    response = get(functional_portal, "/@@follow-up", auth=("officer", PASSWORD))
+    response = get(functional_portal, "/@@follow-up", auth=staff)
     assert response.status_code == 200
     assert {"private", "no-store"} <= directives(response).keys()
 
