@@ -171,6 +171,18 @@ def check(url: str, auth=None, expect: str | None = None) -> bytes:
     return response.content
 
 
+def rest(method: str, url: str, body: dict | None = None, timeout: float = 60):
+    """A REST API call as the Zope manager."""
+    return requests.request(
+        method,
+        url,
+        json=body,
+        headers={"Accept": "application/json"},
+        auth=ADMIN,
+        timeout=timeout,
+    )
+
+
 class Bench:
     def __init__(self, folder: Path, size: str, seconds: float, port: int):
         self.folder = folder.resolve()
@@ -243,55 +255,42 @@ class Bench:
 
     def ensure_accounts_and_baseline(self, document_text: str) -> None:
         """A General Secretariat officer, and the plain Document baseline."""
-        headers = {"Accept": "application/json"}
-        requests.post(
+        rest(
+            "POST",
             f"{self.zope_url}/@users",
-            json={
+            {
                 "username": STAFF[0],
                 "email": "officer@example.org",
                 "password": STAFF[1],
                 "fullname": "Bench Officer",
             },
-            headers=headers,
-            auth=ADMIN,
-            timeout=60,
         )
-        requests.patch(
+        rest(
+            "PATCH",
             f"{self.zope_url}/@groups/general-secretariat",
-            json={"users": {STAFF[0]: True}},
-            headers=headers,
-            auth=ADMIN,
-            timeout=60,
+            {"users": {STAFF[0]: True}},
         )
         unit = f"{self.zope_url}/{self.results['data']['unit_path']}"
-        if not requests.get(f"{unit}/bench-intranet", auth=ADMIN, timeout=60).ok:
-            requests.post(  # a private page: only staff may see it
+        if not rest("GET", f"{unit}/bench-intranet").ok:
+            rest(  # a private page: only staff may see it
+                "POST",
                 unit,
-                json={"@type": "Document", "id": "bench-intranet", "title": "Βάρδιες"},
-                headers=headers,
-                auth=ADMIN,
-                timeout=60,
+                {"@type": "Document", "id": "bench-intranet", "title": "Βάρδιες"},
             ).raise_for_status()
         if requests.get(f"{self.zope_url}/bench-baseline", timeout=60).ok:
             return
-        created = requests.post(
+        rest(
+            "POST",
             self.zope_url,
-            json={
+            {
                 "@type": "Document",
                 "id": "bench-baseline",
                 "title": "Plain Plone page",
                 "text": {"data": document_text, "content-type": "text/html"},
             },
-            headers=headers,
-            auth=ADMIN,
-            timeout=60,
-        )
-        created.raise_for_status()
-        requests.post(
-            f"{self.zope_url}/bench-baseline/@workflow/publish",
-            headers=headers,
-            auth=ADMIN,
-            timeout=60,
+        ).raise_for_status()
+        rest(
+            "POST", f"{self.zope_url}/bench-baseline/@workflow/publish"
         ).raise_for_status()
 
     # -- measurements ---------------------------------------------------------
@@ -370,9 +369,10 @@ class Bench:
         container = f"{self.zope_url}/{self.results['data']['unit_path']}"
 
         def create(n: int) -> int:
-            return requests.post(
+            return rest(
+                "POST",
                 container,
-                json={
+                {
                     "@type": "Circular",
                     "title": f"Εγκύκλιος μέτρησης {n}",
                     "description": "Δημιουργήθηκε από τη μέτρηση απόδοσης.",
@@ -383,8 +383,6 @@ class Bench:
                     "issuing_authority": "general-secretary",
                     "audience": "staff",
                 },
-                headers={"Accept": "application/json"},
-                auth=ADMIN,
                 timeout=120,
             ).status_code
 
@@ -409,12 +407,8 @@ class Bench:
             for path in (unit, "@@contact-directory"):
                 requests.get(f"{self.proxy_url}/{path}", timeout=60)
             title = f"Μονάδα μέτρησης {n} {uuid.uuid4().hex[:6]}"
-            requests.patch(
-                f"{self.zope_url}/{unit}",
-                json={"title": title},
-                headers={"Accept": "application/json"},
-                auth=ADMIN,
-                timeout=60,
+            rest(
+                "PATCH", f"{self.zope_url}/{unit}", {"title": title}
             ).raise_for_status()
             for path in (unit, "@@contact-directory"):
                 page = requests.get(f"{self.proxy_url}/{path}", timeout=60)

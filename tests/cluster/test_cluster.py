@@ -8,6 +8,7 @@ Debian's postgresql and varnish packages, started by scripts/cluster.py as
 from mail_inbox import free_port
 from pathlib import Path
 
+import base64
 import os
 import pytest
 import requests
@@ -103,6 +104,18 @@ def proxy(cluster) -> str:
     return site(cluster.varnish.url)
 
 
+def rest(method: str, url: str, body: dict | None = None):
+    """A REST API call as the Zope manager."""
+    return requests.request(
+        method,
+        url,
+        json=body,
+        headers={"Accept": "application/json"},
+        auth=ADMIN,
+        timeout=60,
+    )
+
+
 def test_migrated_site_and_blob_served_by_both_instances(cluster):
     for url in cluster.instance_urls:
         page = requests.get(f"{site(url)}/{UNIT}", timeout=60)
@@ -117,29 +130,21 @@ def test_migrated_site_and_blob_served_by_both_instances(cluster):
 def test_write_through_one_instance_is_read_through_the_other(cluster):
     first, second = (site(url) for url in cluster.instance_urls)
     title = f"Ανακοίνωση {uuid.uuid4().hex[:8]}"
-    created = requests.post(
+    created = rest(
+        "POST",
         f"{first}/{UNIT}",
-        json={"@type": "Document", "id": "cluster-note", "title": title},
-        headers={"Accept": "application/json"},
-        auth=ADMIN,
-        timeout=60,
+        {"@type": "Document", "id": "cluster-note", "title": title},
     )
     assert created.status_code == 201, created.text
-    read = requests.get(
-        f"{second}/{UNIT}/cluster-note",
-        headers={"Accept": "application/json"},
-        auth=ADMIN,
-        timeout=60,
-    )
+    read = rest("GET", f"{second}/{UNIT}/cluster-note")
     assert read.status_code == 200
     assert read.json()["title"] == title
 
     attachment = b"%PDF-1.4\n% written through the second instance\n"
-    import base64
-
-    created = requests.post(
+    created = rest(
+        "POST",
         f"{second}/{UNIT}",
-        json={
+        {
             "@type": "File",
             "id": "second.pdf",
             "file": {
@@ -149,9 +154,6 @@ def test_write_through_one_instance_is_read_through_the_other(cluster):
                 "content-type": "application/pdf",
             },
         },
-        headers={"Accept": "application/json"},
-        auth=ADMIN,
-        timeout=60,
     )
     assert created.status_code == 201, created.text
     download = requests.get(
@@ -181,13 +183,7 @@ def test_an_edit_is_never_served_stale(cluster):
             requests.get(url, timeout=60)
             assert requests.get(url, timeout=60).headers["X-Cache"] == "HIT"
         title = f"Τεχνικές Υπηρεσίες {n} {uuid.uuid4().hex[:6]}"
-        patched = requests.patch(
-            edit,
-            json={"title": title},
-            headers={"Accept": "application/json"},
-            auth=ADMIN,
-            timeout=60,
-        )
+        patched = rest("PATCH", edit, {"title": title})
         assert patched.status_code == 204
         for url in pages:
             stale += title not in requests.get(url, timeout=60).text
@@ -204,12 +200,10 @@ def test_logged_in_users_pass_the_cache(cluster):
 
 def test_intranet_pages_are_never_kept(cluster):
     first = site(cluster.instance_urls[0])
-    created = requests.post(
+    created = rest(
+        "POST",
         f"{first}/{UNIT}",
-        json={"@type": "Document", "id": "roster", "title": "Πρόγραμμα βαρδιών"},
-        headers={"Accept": "application/json"},
-        auth=ADMIN,
-        timeout=60,
+        {"@type": "Document", "id": "roster", "title": "Πρόγραμμα βαρδιών"},
     )
     assert created.status_code == 201
     url = f"{proxy(cluster)}/{UNIT}/roster"
@@ -265,19 +259,12 @@ def test_zeo_cluster_shares_one_database(tmp_path):
     zeo.zope_ports[1] = free_port()
     with zeo.start(ADMIN_PASSWORD=ADMIN[1], SETUP_CONTENT="false"):
         first, second = (site(url) for url in zeo.instance_urls)
-        created = requests.post(
+        created = rest(
+            "POST",
             first,
-            json={"@type": "Document", "id": "over-zeo", "title": "Μέσω ZEO"},
-            headers={"Accept": "application/json"},
-            auth=ADMIN,
-            timeout=60,
+            {"@type": "Document", "id": "over-zeo", "title": "Μέσω ZEO"},
         )
         assert created.status_code == 201, created.text
-        read = requests.get(
-            f"{second}/over-zeo",
-            headers={"Accept": "application/json"},
-            auth=ADMIN,
-            timeout=60,
-        )
+        read = rest("GET", f"{second}/over-zeo")
         assert read.json()["title"] == "Μέσω ZEO"
         assert (tmp_path / "zeo-cluster" / "zeo" / "Data.fs").stat().st_size > 0
