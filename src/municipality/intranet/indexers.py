@@ -1,12 +1,15 @@
 """Catalog indexers: registers and dashboards filter without waking objects."""
 
 from municipality.intranet.behaviors.follow_up import IFollowUp
+from municipality.intranet.content.action_programme import IActionProgramme
 from municipality.intranet.content.agenda_item import IAgendaItem
 from municipality.intranet.content.circular import ICircular
 from municipality.intranet.content.decision import IDecision
+from municipality.intranet.content.goal import IGoal
 from municipality.intranet.content.meeting import IMeeting
 from municipality.intranet.content.minutes import IMinutes
 from municipality.intranet.meeting_workflow import meeting_of
+from municipality.intranet.vocabularies.goals import programme_of
 from plone.indexer import indexer
 
 
@@ -108,3 +111,24 @@ def preparation_deadline(obj):
 @indexer(IAgendaItem)
 def rapporteur_unit(obj):
     return obj.rapporteur_unit or ""
+
+
+@indexer(IGoal)
+def goal_unit(obj):
+    return obj.goal_unit
+
+
+@indexer(IGoal)
+def goal_category(obj):
+    return obj.category
+
+
+@indexer(IActionProgramme)
+def programme_year(obj):
+    return obj.programme_year
+
+
+@indexer(IGoal)
+def goal_programme_year(obj):
+    programme = programme_of(obj)
+    return getattr(programme, "programme_year", None)

@@ -3,8 +3,9 @@
 The staff of a responsible unit get Reader and Responsible on a decision or
 an instruction: they see it and add progress notes, nothing more. The staff
 of the rapporteur unit get Reader and Contributor on an agenda item: they
-add its supporting documents and mark it prepared. The roles follow the
-fields, so changing a unit moves the access with it.
+add its supporting documents and mark it prepared. The staff of a goal's
+unit see it and report its progress; its editors draft it. The roles follow
+the fields, so changing a unit moves the access with it.
 """
 
 from borg.localrole.interfaces import ILocalRoleProvider
@@ -59,3 +60,33 @@ class RapporteurUnitRoles(UnitRoles):
     def unit_uids(self):
         uid = getattr(self.context, "rapporteur_unit", None)
         return [uid] if uid else []
+
+
+@implementer(ILocalRoleProvider)
+class GoalUnitRoles:
+    """For goals: the unit's editors draft it, all its staff report progress."""
+
+    ROLES = {
+        "editors": ("Reader", "Editor", "Responsible"),
+        "members": ("Reader", "Responsible"),
+    }
+
+    def __init__(self, context):
+        self.context = context
+
+    def _groups(self) -> dict[str, tuple[str, ...]]:
+        uid = getattr(self.context, "goal_unit", None)
+        unit = uuidToObject(uid, unrestricted=True) if uid else None
+        if unit is None:
+            return {}
+        return {
+            group: self.ROLES[suffix]
+            for suffix, group in unit_group_ids(unit).items()
+            if suffix in self.ROLES
+        }
+
+    def getRoles(self, principal_id):
+        return self._groups().get(principal_id, ())
+
+    def getAllRoles(self):
+        yield from self._groups().items()

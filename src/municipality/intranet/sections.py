@@ -1,7 +1,8 @@
-"""The site's sections for meetings and instructions.
+"""The site's sections for meetings, goals and instructions.
 
 The General Secretariat group works in them (Contributor and Editor);
 the meetings section is public and shows the calendar of meetings, the
+goals section is public but shows visitors only published programmes, the
 instructions section is for the General Secretariat and the units an
 instruction is given to.
 """
@@ -23,6 +24,16 @@ SECTIONS = {
         ),
         "types": ["Meeting"],
         "layout": "event_listing",
+        "public": True,
+    },
+    "goals": {
+        "title": _("Goals and action programmes"),
+        "description": _(
+            "The annual action programmes with the goals of each unit and "
+            "their progress; a programme is public once it is published."
+        ),
+        "types": ["ActionProgramme", "Document"],
+        "layout": "listing_view",
         "public": True,
     },
     "instructions": {

@@ -1,5 +1,6 @@
-"""The product's settings: country, circular numbers, meeting bodies, reminders."""
+"""The product's settings: country, numbers, meeting bodies, goals, reminders."""
 
+from datetime import date
 from municipality.intranet import _
 from municipality.intranet.meeting_bodies import check_lines
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
@@ -23,6 +24,20 @@ def check_number_format(value: str) -> bool:
         value.format(year=2026, number=17, authority="mayor")
     except (KeyError, IndexError, ValueError) as error:
         raise InvalidNumberFormat(value) from error
+    return True
+
+
+class InvalidReportingDate(ValidationError):
+    __doc__ = _("Write each reporting date as month-day, e.g. 03-31.")
+
+
+def check_reporting_dates(value) -> bool:
+    for line in value or ():
+        try:
+            month, day = (int(part) for part in line.strip().split("-"))
+            date(2024, month, day)  # a leap year: 02-29 is a date
+        except ValueError as error:
+            raise InvalidReportingDate(line) from error
     return True
 
 
@@ -62,6 +77,37 @@ class ISettings(Interface):
         description=_(
             "A unit is reminded of an agenda item it has not prepared this many "
             "days before its preparation deadline."
+        ),
+        min=0,
+        required=True,
+    )
+
+    goal_risk_margin = schema.Int(
+        title=_("Goals at risk (margin in percentage points)"),
+        description=_(
+            "A goal is at risk when its progress is behind a straight line from "
+            "the start of the year to its due date by more than this."
+        ),
+        min=0,
+        max=100,
+        required=True,
+    )
+    goal_reporting_dates = schema.List(
+        title=_("Reporting dates of goals"),
+        description=_(
+            "One per line, as month-day (e.g. 03-31). Units that have recorded "
+            "no progress on a goal since the previous reporting date are "
+            "reminded before each."
+        ),
+        value_type=schema.TextLine(),
+        required=False,
+        constraint=check_reporting_dates,
+    )
+    goal_reminder_days = schema.Int(
+        title=_("Goal reminders (days before a reporting date)"),
+        description=_(
+            "How many days before a reporting date units are reminded of goals "
+            "without progress."
         ),
         min=0,
         required=True,

@@ -1,0 +1,73 @@
+"""Annual action programme: the year's goals of every unit, approved by decision."""
+
+from datetime import date
+from municipality.intranet import _
+from plone.app.z3cform.widgets.contentbrowser import ContentBrowserFieldWidget
+from plone.autoform import directives
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from z3c.relationfield.schema import RelationChoice
+from zope import schema
+from zope.interface import implementer
+
+
+def this_year() -> int:
+    return date.today().year
+
+
+class IActionProgramme(model.Schema):
+    programme_year = schema.Int(
+        title=_("Year"),
+        defaultFactory=this_year,
+        min=2000,
+        max=2100,
+        required=True,
+    )
+    operational_plan = RelationChoice(
+        title=_("Operational plan"),
+        description=_("The multi-year operational plan this programme implements."),
+        vocabulary="plone.app.vocabularies.Catalog",
+        required=False,
+    )
+    directives.widget(
+        "operational_plan",
+        ContentBrowserFieldWidget,
+        vocabulary="plone.app.vocabularies.Catalog",
+        pattern_options={"maximumSelectionSize": 1},
+    )
+
+    model.fieldset(
+        "approval",
+        label=_("Approval"),
+        fields=["approving_decision", "approval_number", "approval_date"],
+    )
+    approving_decision = RelationChoice(
+        title=_("Approving decision"),
+        description=_("The decision on this site that fixed the programme."),
+        vocabulary="plone.app.vocabularies.Catalog",
+        required=False,
+    )
+    directives.widget(
+        "approving_decision",
+        ContentBrowserFieldWidget,
+        vocabulary="plone.app.vocabularies.Catalog",
+        pattern_options={
+            "maximumSelectionSize": 1,
+            "selectableTypes": ["Decision"],
+        },
+    )
+    approval_number = schema.TextLine(
+        title=_("Number of the approving decision"),
+        description=_("When the decision is not on this site, e.g. 45/2026."),
+        required=False,
+        max_length=100,
+    )
+    approval_date = schema.Date(
+        title=_("Date of the approving decision"),
+        required=False,
+    )
+
+
+@implementer(IActionProgramme)
+class ActionProgramme(Container):
+    """Holds the year's goals; its workflow state is the programme's status."""

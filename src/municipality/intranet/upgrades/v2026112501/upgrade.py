@@ -1,0 +1,13 @@
+"""Goals: the new types, workflows, permissions, indexes, settings, section."""
+
+from municipality.intranet.sections import ensure_sections
+
+
+PROFILE = "profile-municipality.intranet:default"
+STEPS = ("typeinfo", "workflow", "rolemap", "catalog", "plone.app.registry", "actions")
+
+
+def upgrade(setup_tool) -> None:
+    for step in STEPS:
+        setup_tool.runImportStepFromProfile(PROFILE, step)
+    ensure_sections()
