@@ -82,6 +82,8 @@ def value_for(field, marker: str, context, unit_uid: str):
         return [marker]
     if isinstance(field, (schema.Text, schema.TextLine)):
         return marker
+    if isinstance(field, schema.Float):
+        return 1.0
     if isinstance(field, schema.Int):
         return max(field.min or 1, 1)
     if isinstance(field, schema.Datetime):
@@ -157,6 +159,8 @@ class LeakSite:
             return self.portal["meetings"]
         if portal_type in ("Instruction",):
             return self.portal["instructions"]
+        if portal_type in ("ActionProgramme",):
+            return self.portal["goals"]
         types = api.portal.get_tool("portal_types")
         for parent_type, parent in self.public_parents.items():
             if portal_type in types[parent_type].allowed_content_types:
@@ -172,7 +176,15 @@ class LeakSite:
             ordered = sorted(
                 product_types(),
                 key=lambda t: (
-                    t in ("ProgressNote", "Minutes", "Decision", "AgendaItem")
+                    t
+                    in (
+                        "ProgressNote",
+                        "Minutes",
+                        "Decision",
+                        "AgendaItem",
+                        "Goal",
+                        "GoalProgress",
+                    )
                 ),
             )
             for portal_type in ordered:

@@ -33,6 +33,23 @@ POLICY = {
     "Instruction": {"draft": RESTRICTED, "given": RESTRICTED},
     # Never public, even on a public decision.
     "ProgressNote": {"recorded": RESTRICTED},
+    "ActionProgramme": {
+        "draft": STAFF,
+        "approved": STAFF,
+        "published": PUBLIC,
+        "closed": STAFF,
+        "closed_public": PUBLIC,
+    },
+    # Approved goals take their programme's visibility: the builder puts them
+    # in a published programme (tests/goals covers the internal ones).
+    "Goal": {
+        "proposed": RESTRICTED,
+        "submitted": RESTRICTED,
+        "approved": PUBLIC,
+        "closed": PUBLIC,
+    },
+    # Only their figures appear, on the goal's page.
+    "GoalProgress": {"recorded": RESTRICTED},
 }
 
 # Types without a workflow take their container's visibility.

@@ -15,6 +15,9 @@ one. Here the requests are sent when the transaction has committed, before
 the response leaves, so the next request never meets a stale page.
 """
 
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from municipality.intranet.content.goal_progress import IGoalProgress
 from plone.app.caching.utils import isPurged
 from plone.cachepurging.hooks import KEY
 from plone.cachepurging.interfaces import ICachePurgingSettings
@@ -70,6 +73,20 @@ class PublicPagesPurgePaths:
 
     def getAbsolutePaths(self):
         return []
+
+
+@implementer(IPurgePaths)
+@adapter(IGoalProgress)
+class GoalFiguresPurgePaths(PublicPagesPurgePaths):
+    """A progress update is never public, but its figures are: they show on
+    its goal's page and in the programme's table and charts."""
+
+    def getRelativePaths(self):
+        site = getSite()
+        goal = aq_parent(aq_inner(self.context))
+        if site is None or goal is None or not is_public(goal):
+            return []
+        return [site.absolute_url_path()]
 
 
 @adapter(IContentish, IObjectAddedEvent)

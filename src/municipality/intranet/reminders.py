@@ -2,7 +2,8 @@
 
 - an agenda item the unit has not prepared, a few days before its deadline;
 - a decision or instruction of the unit that has become overdue;
-- a weekly digest of the unit's open items.
+- a weekly digest of the unit's open items;
+- before each reporting date, the approved goals without recent progress.
 
 Each reminder is marked as sent in the same transaction that queues its
 mail, and the mail leaves only once that transaction has committed: a run
@@ -18,6 +19,7 @@ from municipality.intranet.circular_recipients import member_emails
 from municipality.intranet.follow_up import is_overdue
 from municipality.intranet.follow_up_queries import agenda_items_to_prepare
 from municipality.intranet.follow_up_queries import follow_ups
+from municipality.intranet.goal_reminders import goal_reminders
 from persistent.list import PersistentList
 from plone import api
 from plone.app.uuid.utils import uuidToObject
@@ -181,7 +183,10 @@ def weekly_digests(today: date) -> list[EmailMessage]:
 def send_reminders(today: date) -> int:
     """Queue every reminder due today; return how many mails will leave."""
     messages = (
-        agenda_reminders(today) + overdue_reminders(today) + weekly_digests(today)
+        agenda_reminders(today)
+        + overdue_reminders(today)
+        + weekly_digests(today)
+        + goal_reminders(today, _mail, already_sent, mark_sent)
     )
     deliver_after_commit(messages)
     return len(messages)

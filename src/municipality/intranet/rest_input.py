@@ -54,6 +54,22 @@ class TextFieldDeserializer(DefaultFieldDeserializer):
         return super().__call__(without_controls(value))
 
 
+class FloatFieldDeserializer(DefaultFieldDeserializer):
+    """A whole number (JSON ``10``) or a numeric text is a float too."""
+
+    def __call__(self, value):
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        elif isinstance(value, str):
+            try:
+                value = self.field.fromUnicode(value.strip().replace(",", "."))
+            except ValueError as error:
+                raise ValueError(
+                    translate(WRONG_SHAPE, context=self.request)
+                ) from error
+        return super().__call__(value)
+
+
 DatetimeFieldDeserializer = guarded(dxfields.DatetimeFieldDeserializer)
 ChoiceFieldDeserializer = guarded(dxfields.ChoiceFieldDeserializer)
 CollectionFieldDeserializer = guarded(dxfields.CollectionFieldDeserializer)

@@ -13,7 +13,6 @@ from municipality.intranet.goal_workflow import approvals
 from municipality.intranet.vocabularies.goals import GOAL_CATEGORIES
 from municipality.intranet.vocabularies.goals import GOAL_STATUSES
 from plone import api
-from plone.app.uuid.utils import uuidToObject
 from Products.Five.browser import BrowserView
 from urllib.parse import urlencode
 from zope.component import getUtility
@@ -105,6 +104,9 @@ class GoalsView(BrowserView):
             query["goal_unit"] = self.unit
         if self.category:
             query["goal_category"] = self.category
+        # Offer only the units of goals the user may see: the vocabulary
+        # holds every unit, also the private ones.
+        self.goal_units = {brain.goal_unit for brain in goal_brains(self.context)}
         found = entries(goal_brains(self.context, **query), self.today)
         if self.status:
             found = [entry for entry in found if entry.measure.status == self.status]
@@ -157,7 +159,9 @@ class GoalsView(BrowserView):
 
     def unit_options(self) -> list[dict]:
         return [
-            {"value": term.value, "title": term.title} for term in self.units_vocabulary
+            {"value": term.value, "title": term.title}
+            for term in self.units_vocabulary
+            if term.value in self.goal_units
         ]
 
     def category_options(self) -> list[dict]:
@@ -263,9 +267,12 @@ class GoalView(BrowserView):
         return super().__call__()
 
     def parent(self):
+        """The broader goal, if the user may see it."""
         uid = self.context.parent_goal
-        parent = uuidToObject(uid) if uid else None
-        return parent
+        if not uid:
+            return None
+        brains = api.portal.get_tool("portal_catalog")(UID=uid)
+        return brains[0].getObject() if brains else None
 
     def related(self):
         relation = self.context.related_meeting

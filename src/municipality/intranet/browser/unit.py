@@ -1,6 +1,7 @@
 """Pages of units and people."""
 
 from municipality.intranet.behaviors.contact import VIEW_INTERNAL_TITLE
+from municipality.intranet.browser.goals import GoalPresentation
 from municipality.intranet.browser.meetings import short_date
 from municipality.intranet.circular_recipients import units_of_user
 from municipality.intranet.contact_details import person_contact
@@ -9,6 +10,8 @@ from municipality.intranet.follow_up import is_overdue
 from municipality.intranet.follow_up import site_today
 from municipality.intranet.follow_up_queries import agenda_items_to_prepare
 from municipality.intranet.follow_up_queries import follow_ups
+from municipality.intranet.goal_queries import entries
+from municipality.intranet.goal_queries import goal_brains
 from municipality.intranet.structured_data import as_script
 from municipality.intranet.structured_data import person_data
 from municipality.intranet.structured_data import unit_data
@@ -124,6 +127,12 @@ class UnitView(BrowserView):
                     and brain.preparation_deadline < today,
                 }
                 for brain in agenda_items_to_prepare(today, unit=uid)
+            ],
+            "goals": [
+                GoalPresentation(self.context, entry)
+                for entry in entries(
+                    goal_brains(goal_unit=uid, programme_year=today.year), today
+                )
             ],
         }
 

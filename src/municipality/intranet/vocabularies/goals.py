@@ -3,7 +3,8 @@
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from municipality.intranet import _
-from plone.dexterity.interfaces import IDexterityContent
+from plone import api
+from plone.uuid.interfaces import IUUID
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
@@ -55,19 +56,27 @@ def programme_of(context):
 
 @provider(IVocabularyFactory)
 def programme_goals(context):
-    """The other goals of the same programme, for breaking a goal down."""
+    """The other goals of the same programme the user may see.
+
+    Only those: a goal's page and its REST answer show its parent's title.
+    """
     from municipality.intranet.content.goal import IGoal
 
     programme = programme_of(context)
     if programme is None:
         return SimpleVocabulary([])
-    own = context.UID() if IGoal.providedBy(context) else None
-    terms = []
-    # Trusted code: a stored parent keeps its term for every reader.
-    for goal in programme.objectValues():
-        if not IGoal.providedBy(goal) or not IDexterityContent.providedBy(goal):
-            continue
-        uid = goal.UID()
-        if uid != own:
-            terms.append(SimpleTerm(uid, uid, goal.Title()))
-    return SimpleVocabulary(sorted(terms, key=lambda term: term.title.lower()))
+    # A goal being created through REST has no UID yet.
+    own = IUUID(context, None) if IGoal.providedBy(context) else None
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog(
+        portal_type="Goal",
+        path={"query": "/".join(programme.getPhysicalPath()), "depth": 1},
+        sort_on="sortable_title",
+    )
+    return SimpleVocabulary(
+        [
+            SimpleTerm(brain.UID, brain.UID, brain.Title)
+            for brain in brains
+            if own != brain.UID
+        ]
+    )
