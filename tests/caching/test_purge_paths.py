@@ -51,3 +51,41 @@ def test_publishing_purges_the_site(portal):
 )
 def test_one_ban_per_prefix(paths, expected):
     assert minimal_prefixes(paths) == expected
+
+
+def test_progress_on_a_public_goal_purges_its_public_pages(portal):
+    """The update is never public; the figures it changes are."""
+    from datetime import date
+    from municipality.intranet.cache_purging import GoalFiguresPurgePaths
+
+    with api.env.adopt_roles(["Manager"]):
+        programme = api.content.create(
+            container=portal["goals"],
+            type="ActionProgramme",
+            title="Πρόγραμμα",
+            programme_year=2030,
+        )
+        goal = api.content.create(
+            container=programme,
+            type="Goal",
+            title="Στόχος",
+            goal_unit=portal.unrestrictedTraverse(UNIT).UID(),
+            category="services",
+            indicator="Δείκτης",
+            measure_unit="%",
+            baseline=0.0,
+            target=10.0,
+            due_date=date(2030, 12, 31),
+        )
+        api.content.transition(obj=goal, to_state="approved")
+        update = api.content.create(
+            container=goal,
+            type="GoalProgress",
+            id="update",
+            progress_date=date(2030, 3, 1),
+            value=4.0,
+        )
+        assert GoalFiguresPurgePaths(update).getRelativePaths() == []
+        api.content.transition(obj=programme, to_state="published")
+    assert PublicPagesPurgePaths(update).getRelativePaths() == []
+    assert GoalFiguresPurgePaths(update).getRelativePaths() == ["/plone"]

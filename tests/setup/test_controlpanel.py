@@ -77,3 +77,27 @@ def test_bad_body_lines_refused(browser, bad):
     transaction.begin()
     lines = api.portal.get_registry_record("municipality.intranet.meeting_bodies")
     assert bad not in lines
+
+
+def test_goal_settings(browser):
+    browser.getControl(name="form.widgets.goal_risk_margin").value = "15"
+    browser.getControl(name="form.widgets.goal_reporting_dates").value = "06-30\n12-31"
+    browser.getControl(name="form.buttons.save").click()
+    transaction.begin()
+    prefix = "municipality.intranet."
+    assert api.portal.get_registry_record(prefix + "goal_risk_margin") == 15
+    assert api.portal.get_registry_record(prefix + "goal_reporting_dates") == [
+        "06-30",
+        "12-31",
+    ]
+
+
+@pytest.mark.parametrize("bad", ["31-12", "12/31", "02-30", "τέλος"])
+def test_bad_reporting_dates_refused(browser, bad):
+    control = browser.getControl(name="form.widgets.goal_reporting_dates")
+    control.value = control.value + "\n" + bad
+    browser.getControl(name="form.buttons.save").click()
+    assert "invalid-feedback" in browser.contents
+    transaction.begin()
+    record = "municipality.intranet.goal_reporting_dates"
+    assert bad not in api.portal.get_registry_record(record)

@@ -25,6 +25,11 @@ class TestSetupUninstall:
     def test_site_action_removed(self, portal):
         assert "contact-directory" not in portal.portal_actions.site_actions
 
+    def test_user_actions_removed(self, portal):
+        user_actions = portal.portal_actions.user
+        for name in ("follow-up", "agenda-preparation", "goals", "activity-report"):
+            assert name not in user_actions
+
     def test_controlpanel_removed(self, portal):
         actions = [a.getId() for a in portal.portal_controlpanel.listActions()]
         assert "municipality-settings" not in actions
