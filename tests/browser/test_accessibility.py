@@ -32,6 +32,9 @@ PUBLIC_PAGES = [
     "/meetings/council-2026-11-12/session-minutes",
     "/meetings/council-2026-11-12/budget-amendment-2026-5",
     "/meetings/council-2026-11-12/budget-amendment-2026-5/decision-186-2026",
+    "/goals/action-programme-2026",
+    "/goals/action-programme-2026?category=skills",
+    "/goals/action-programme-2026/requests-answered-on-time",
 ]
 
 
@@ -52,6 +55,8 @@ TURKISH_PAGES = [
     "/meetings/meclis-2026-11-12/tutanak",
     "/meetings/meclis-2026-11-12/odenek-aktarmasi-2026/karar-245-2026",
     "/@@search?SearchableText=meclis",
+    "/goals/eylem-programi-2026",
+    "/goals/eylem-programi-2026/imar-durumu-belgesi-suresi",
 ]
 
 

@@ -11,6 +11,7 @@ from goal_helpers import report
 from goal_helpers import TECHNICAL
 from goal_helpers import transition
 from goal_helpers import uid
+from plone import api
 
 import csv
 import io
@@ -27,6 +28,11 @@ def site(functional_portal):
     portal = functional_portal
     create_users()
     finance, technical = uid(portal, FINANCE), uid(portal, TECHNICAL)
+    # One programme a year: this year's demo one makes way for the test's.
+    with api.env.adopt_roles(["Manager"]):
+        for brain in api.content.find(portal_type="ActionProgramme"):
+            if brain.programme_year == YEAR:
+                api.content.delete(obj=brain.getObject(), check_linkintegrity=False)
     programme = make_programme(portal, YEAR, title="Πρόγραμμα ΔΟΚΙΜΗ")
     answered = make_goal(programme, finance, title="Απαντήσεις ΣΤΟΧΟΣ-Α")
     approve(answered)
@@ -227,3 +233,55 @@ def test_rest_create_and_refusals(site):
     refused = rest("POST", programme_url, "staff", json=goal_json(finance))
     assert refused.status_code == 400
     assert "goal_unit" in refused.text
+
+
+def test_rest_progress_and_programme_refusals(site):
+    goal_url = site["answered"].absolute_url()
+    progress = {"@type": "GoalProgress", "progress_date": f"{YEAR}-01-01", "value": 80}
+    created = rest("POST", goal_url, "finance_member", json=progress)
+    assert created.status_code == 201, created.text
+    assert created.json()["value"] == 80.0
+    future = {**progress, "progress_date": f"{YEAR + 1}-06-01"}
+    refused = rest("POST", goal_url, "finance_member", json=future)
+    assert refused.status_code == 400
+    assert "progress_date" in refused.text
+    other_unit = rest("POST", goal_url, "technical_member", json=progress)
+    assert other_unit.status_code in (401, 403)
+    values = [
+        item["value"]
+        for item in rest(
+            "GET",
+            f"{goal_url}/@search",
+            "gs_officer",
+            params={"portal_type": "GoalProgress", "fullobjects": 1},
+        ).json()["items"]
+    ]
+    assert sorted(values) == [75.0, 80.0]
+    # One programme a year.
+    again = rest(
+        "POST",
+        f"{site['url']}/goals",
+        "gs_officer",
+        json={"@type": "ActionProgramme", "title": "Δεύτερο", "programme_year": YEAR},
+    )
+    assert again.status_code == 400
+    assert str(YEAR) in again.text
+    other_year = rest(
+        "POST",
+        f"{site['url']}/goals",
+        "gs_officer",
+        json={
+            "@type": "ActionProgramme",
+            "title": "Επόμενο",
+            "programme_year": YEAR + 1,
+        },
+    )
+    assert other_year.status_code == 201, other_year.text
+    # Editing a programme keeps its own year.
+    edited = rest(
+        "PATCH",
+        site["programme"].absolute_url(),
+        "gs_officer",
+        json={"programme_year": YEAR, "description": "Ετήσιο"},
+    )
+    assert edited.status_code == 204, edited.text

@@ -195,3 +195,13 @@ def test_units_cannot_run_the_programme(programme):
             transition(programme, "finance_editor", name)
     assert not can("finance_editor", "Modify portal content", programme)
     assert can("gs_officer", "Modify portal content", programme)
+
+
+def test_the_zope_administrator_proposes_for_any_unit(portal, users):
+    """The root folder's administrator (no groups) is no unit's editor."""
+    from municipality.intranet.goal_proposers import default_unit
+    from plone.app.testing import SITE_OWNER_NAME
+
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        assert default_unit() is None
+        assert check_own_unit(uid(portal, TECHNICAL))

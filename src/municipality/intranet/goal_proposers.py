@@ -19,10 +19,15 @@ class NotYourUnit(ValidationError):
     __doc__ = _("You can propose goals only for a unit whose editor you are.")
 
 
+def groups_of(user) -> set[str]:
+    # Zope's own administrator (a user of the root folder) has no groups.
+    return set(getattr(user, "getGroups", lambda: ())() or ())
+
+
 def editor_units(user) -> set[str]:
     """UIDs of the units whose editors group the user belongs to."""
     catalog = api.portal.get_tool("portal_catalog")
-    groups = set(user.getGroups() or ())
+    groups = groups_of(user)
     uids = set()
     for brain in catalog.unrestrictedSearchResults(portal_type="Unit"):
         unit = brain._unrestrictedGetObject()
@@ -39,7 +44,7 @@ def may_propose_for(user, unit_uid: str) -> bool:
     unit = uuidToObject(unit_uid, unrestricted=True)
     if unit is None:
         return False
-    return unit_group_ids(unit).get("editors") in set(user.getGroups() or ())
+    return unit_group_ids(unit).get("editors") in groups_of(user)
 
 
 def check_own_unit(value: str) -> bool:

@@ -2,13 +2,17 @@
 
 from datetime import date
 from municipality.intranet import _
+from plone import api
 from plone.app.z3cform.widgets.contentbrowser import ContentBrowserFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
+from plone.uuid.interfaces import IUUID
 from z3c.relationfield.schema import RelationChoice
 from zope import schema
 from zope.interface import implementer
+from zope.interface import Invalid
+from zope.interface import invariant
 
 
 def this_year() -> int:
@@ -66,6 +70,26 @@ class IActionProgramme(model.Schema):
         title=_("Date of the approving decision"),
         required=False,
     )
+
+    @invariant
+    def one_per_year(data):
+        """A year has one programme: the goals of a unit are found by year."""
+        year = getattr(data, "programme_year", None)
+        if not year:
+            return
+        context = getattr(data, "__context__", None)
+        own = IUUID(context, None) if IActionProgramme.providedBy(context) else None
+        catalog = api.portal.get_tool("portal_catalog")
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type="ActionProgramme", programme_year=year
+        ):
+            if brain.UID != own:
+                raise Invalid(
+                    _(
+                        "There is already an action programme for ${year}.",
+                        mapping={"year": year},
+                    )
+                )
 
 
 @implementer(IActionProgramme)

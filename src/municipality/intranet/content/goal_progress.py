@@ -1,6 +1,7 @@
 """Progress update: the value a goal's unit has reached on a date."""
 
 from datetime import date
+from datetime import timedelta
 from municipality.intranet import _
 from plone import api
 from plone.autoform import directives
@@ -9,10 +10,22 @@ from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
+from zope.schema import ValidationError
 
 
 def today() -> date:
     return date.today()
+
+
+class FutureProgressDate(ValidationError):
+    __doc__ = _("Progress is recorded for a day that has come, not a future one.")
+
+
+def check_not_future(value: date) -> bool:
+    # A day of grace: the server's date may be behind the municipality's.
+    if value > date.today() + timedelta(days=1):
+        raise FutureProgressDate(value)
+    return True
 
 
 class IGoalProgress(model.Schema):
@@ -21,6 +34,7 @@ class IGoalProgress(model.Schema):
     progress_date = schema.Date(
         title=_("Date"),
         defaultFactory=today,
+        constraint=check_not_future,
         required=True,
     )
     value = schema.Float(
