@@ -122,6 +122,8 @@ def test_csv_parses_back(site):
     assert answered["Τελευταία τιμή"] == "75"
     assert answered["Ποσοστό του στόχου (%)"] == "50"
     assert by_title["Εκπαίδευση ΣΤΟΧΟΣ-Ε"]["Ποσοστό του στόχου (%)"] == "100"
+    # Workflow states in the site's language, as on the page.
+    assert by_title["Πρόταση ΣΤΟΧΟΣ-Π"]["Κατάσταση"] == "Προτάθηκε"
 
 
 def test_anonymous_sees_nothing_until_the_programme_is_published(site):

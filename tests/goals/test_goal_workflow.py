@@ -165,12 +165,15 @@ def test_visibility_per_role_and_state(portal, programme, programme_state, publi
 
 def test_goals_are_proposed_while_the_programme_is_open(programme):
     assert can("finance_editor", ADD_GOAL, programme)
+    # The add form shows indicator and target to whoever may propose.
+    assert can("finance_editor", CHANGE_TARGET, programme)
     assert can("staff", ADD_GOAL, programme)  # the unit field limits them
     assert not can("anonymous", ADD_GOAL, programme)
     transition(programme, "gs_officer", "approve")
     assert can("finance_editor", ADD_GOAL, programme)
     transition(programme, "gs_officer", "close")
     assert not can("finance_editor", ADD_GOAL, programme)
+    assert not can("finance_editor", CHANGE_TARGET, programme)
     assert not can("gs_officer", ADD_GOAL, programme)
 
 

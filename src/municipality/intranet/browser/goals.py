@@ -17,12 +17,14 @@ from Products.Five.browser import BrowserView
 from urllib.parse import urlencode
 from zope.component import getUtility
 from zope.i18n import translate
+from zope.i18nmessageid import MessageFactory
 from zope.schema.interfaces import IVocabularyFactory
 
 import csv
 import io
 
 
+PMF = MessageFactory("plone")
 UNITS = "municipality.intranet.Units"
 CATEGORIES = "municipality.intranet.GoalCategories"
 STATUSES = "municipality.intranet.GoalStatuses"
@@ -79,7 +81,8 @@ class GoalPresentation:
         self.status_class = STATUS_CLASSES[measure.status]
         self.state = entry.state
         workflow = api.portal.get_tool("portal_workflow")
-        self.state_title = workflow.getTitleForStateOnType(entry.state, "Goal")
+        # Translated where workflow titles are: in Plone's domain.
+        self.state_title = PMF(workflow.getTitleForStateOnType(entry.state, "Goal"))
 
 
 class GoalsView(BrowserView):

@@ -1,6 +1,7 @@
 """Goals: the new types, workflows, permissions, indexes, settings, section."""
 
 from municipality.intranet.sections import ensure_sections
+from plone import api
 
 
 PROFILE = "profile-municipality.intranet:default"
@@ -11,3 +12,4 @@ def upgrade(setup_tool) -> None:
     for step in STEPS:
         setup_tool.runImportStepFromProfile(PROFILE, step)
     ensure_sections()
+    api.portal.get_tool("portal_workflow").updateRoleMappings()
