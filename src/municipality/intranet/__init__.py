@@ -12,3 +12,6 @@ PACKAGE_NAME = "municipality.intranet"
 _ = MessageFactory(PACKAGE_NAME)
 
 logger = logging.getLogger(PACKAGE_NAME)
+
+# Before any template is compiled: see the module.
+from municipality.intranet import template_compile_lock  # noqa: E402, F401

@@ -25,6 +25,7 @@ from plone import api
 from plone.app.uuid.utils import uuidToObject
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
+from zope.i18nmessageid import Message
 
 
 SENT_KEY = "municipality.intranet.reminders_sent"
@@ -57,7 +58,7 @@ def _mail(unit, subject, lines) -> EmailMessage | None:
     message["From"] = f"{sender_name} <{sender}>" if sender_name else sender
     message["To"] = ", ".join(recipients)
     message.set_content(
-        "\n".join(_text(line) if not isinstance(line, str) else line for line in lines)
+        "\n".join(_text(line) if isinstance(line, Message) else line for line in lines)
     )
     return message
 
