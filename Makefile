@@ -117,6 +117,15 @@ reminders: ## Send the day's reminders to units (for cron): via the running inst
 	  SITE_ID=$(SITE_ID) $(BIN)/zconsole run $(INSTANCE_DIR)/etc/zope.conf scripts/send_reminders.py; \
 	fi
 
+.PHONY: anonymise-requests
+anonymise-requests: ## Remove citizens' personal data past its retention (for cron): via the instance, else offline
+	@if curl -fsS -o /dev/null http://$(HOST):$(PORT)/ 2>/dev/null; then \
+	  curl -fsS -X POST -u '$(ADMIN_USER):$(ADMIN_PASSWORD)' -H 'X-Requested-By: make-anonymise' \
+	    http://$(HOST):$(PORT)/$(SITE_ID)/@@anonymise-requests; echo; \
+	else \
+	  SITE_ID=$(SITE_ID) $(BIN)/zconsole run $(INSTANCE_DIR)/etc/zope.conf scripts/anonymise_requests.py; \
+	fi
+
 .PHONY: lint
 lint: install ## ruff (Plone's isort profile) and zpretty on ZCML/XML
 	$(BIN)/ruff check src tests scripts

@@ -35,6 +35,12 @@ PUBLIC_PAGES = [
     "/goals/action-programme-2026",
     "/goals/action-programme-2026?category=skills",
     "/goals/action-programme-2026/requests-answered-on-time",
+    "/protocol",
+    "/protocol/@@protocol-calendar?month=2026-12",
+    "/protocol/@@protocol-list",
+    "/protocol/twin-town-reception-2026-12-09",
+    "/submit-request",
+    "/@@request-status",
 ]
 
 
@@ -57,6 +63,12 @@ TURKISH_PAGES = [
     "/@@search?SearchableText=meclis",
     "/goals/eylem-programi-2026",
     "/goals/eylem-programi-2026/imar-durumu-belgesi-suresi",
+    "/protocol",
+    "/protocol/@@protocol-calendar?month=2026-12",
+    "/protocol/@@protocol-list?past=1",
+    "/protocol/kardes-sehir-heyeti-2026-12-10",
+    "/submit-request",
+    "/@@request-status",
 ]
 
 

@@ -105,6 +105,8 @@ def fields_for(portal_type: str, marker: str, container, unit_uid: str) -> dict:
                 values[name] = value_for(field, marker, container, unit_uid)
     if portal_type in ("Decision", "Instruction"):
         values["responsible_units"] = [unit_uid]
+    if portal_type == "CitizenRequest":
+        values["assigned_unit"] = unit_uid  # assigning needs a unit
     values.update(OVERRIDES.get(portal_type, {}))
     return values
 
@@ -157,10 +159,14 @@ class LeakSite:
             return self.unit.aq_parent
         if portal_type in ("Meeting",):
             return self.portal["meetings"]
+        if portal_type in ("ProtocolEvent",):
+            return self.portal["protocol"]
         if portal_type in ("Instruction",):
             return self.portal["instructions"]
         if portal_type in ("ActionProgramme",):
             return self.portal["goals"]
+        if portal_type in ("CitizenRequest",):
+            return self.portal["requests"]
         types = api.portal.get_tool("portal_types")
         for parent_type, parent in self.public_parents.items():
             if portal_type in types[parent_type].allowed_content_types:

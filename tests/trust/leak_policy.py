@@ -23,6 +23,8 @@ POLICY = {
         "withdrawn_public": PUBLIC,
     },
     "Meeting": {"draft": RESTRICTED, "internal": STAFF, "published": PUBLIC},
+    # Its protocol notes are staff-only even when the event is public.
+    "ProtocolEvent": {"draft": RESTRICTED, "internal": STAFF, "published": PUBLIC},
     "Minutes": {
         "draft": RESTRICTED,
         "approved": RESTRICTED,
@@ -50,6 +52,15 @@ POLICY = {
     },
     # Only their figures appear, on the goal's page.
     "GoalProgress": {"recorded": RESTRICTED},
+    # Personal data: the Private Office, the General Secretariat and the
+    # assigned unit only, in every state (the status page shows no item).
+    "CitizenRequest": {
+        "received": RESTRICTED,
+        "assigned": RESTRICTED,
+        "in_progress": RESTRICTED,
+        "answered": RESTRICTED,
+        "closed": RESTRICTED,
+    },
 }
 
 # Types without a workflow take their container's visibility.

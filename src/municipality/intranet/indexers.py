@@ -4,10 +4,12 @@ from municipality.intranet.behaviors.follow_up import IFollowUp
 from municipality.intranet.content.action_programme import IActionProgramme
 from municipality.intranet.content.agenda_item import IAgendaItem
 from municipality.intranet.content.circular import ICircular
+from municipality.intranet.content.citizen_request import ICitizenRequest
 from municipality.intranet.content.decision import IDecision
 from municipality.intranet.content.goal import IGoal
 from municipality.intranet.content.meeting import IMeeting
 from municipality.intranet.content.minutes import IMinutes
+from municipality.intranet.content.unit import IUnit
 from municipality.intranet.meeting_workflow import meeting_of
 from municipality.intranet.vocabularies.goals import programme_of
 from plone.indexer import indexer
@@ -132,3 +134,33 @@ def programme_year(obj):
 def goal_programme_year(obj):
     programme = programme_of(obj)
     return getattr(programme, "programme_year", None)
+
+
+@indexer(IUnit)
+def unit_kind(obj):
+    return obj.kind
+
+
+@indexer(ICitizenRequest)
+def tracking_code(obj):
+    return obj.tracking_code
+
+
+@indexer(ICitizenRequest)
+def request_kind(obj):
+    return obj.request_kind
+
+
+@indexer(ICitizenRequest)
+def request_unit(obj):
+    return obj.assigned_unit or ""
+
+
+@indexer(ICitizenRequest)
+def request_deadline(obj):
+    return obj.deadline
+
+
+@indexer(ICitizenRequest)
+def request_answered_on(obj):
+    return obj.answered_on

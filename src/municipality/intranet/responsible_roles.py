@@ -62,6 +62,16 @@ class RapporteurUnitRoles(UnitRoles):
         return [uid] if uid else []
 
 
+class RequestUnitRoles(UnitRoles):
+    """For citizens' requests: the staff of the unit they are assigned to."""
+
+    roles = ("Responsible",)
+
+    def unit_uids(self):
+        uid = getattr(self.context, "assigned_unit", None)
+        return [uid] if uid else []
+
+
 @implementer(ILocalRoleProvider)
 class GoalUnitRoles:
     """For goals: the unit's editors draft it, all its staff report progress."""

@@ -8,11 +8,14 @@ instruction is given to.
 """
 
 from municipality.intranet import _
+from municipality.intranet.interfaces import IPrivateOfficeSection
+from municipality.intranet.request_form import ensure_request_form
 from municipality.intranet.unit_groups import GENERAL_SECRETARIAT
 from plone import api
 from Products.CMFPlone.interfaces.constrains import ENABLED
 from Products.CMFPlone.interfaces.constrains import ISelectableConstrainTypes
 from zope.i18n import translate
+from zope.interface import alsoProvides
 
 
 SECTIONS = {
@@ -35,6 +38,28 @@ SECTIONS = {
         "types": ["ActionProgramme", "Document"],
         "layout": "listing_view",
         "public": True,
+    },
+    "requests": {
+        "title": _("Citizens' requests"),
+        "description": _(
+            "Requests, complaints, suggestions and thanks of citizens, handled "
+            "by the Private Office and the units; never public."
+        ),
+        "types": ["CitizenRequest"],
+        "layout": "requests",
+        "public": False,
+        "office": True,
+    },
+    "protocol": {
+        "title": _("Protocol calendar"),
+        "description": _(
+            "Visits, invitations, receptions, openings, ceremonies, holidays "
+            "and commemorations of the Mayor and the municipality."
+        ),
+        "types": ["ProtocolEvent"],
+        "layout": "protocol-calendar",
+        "public": True,
+        "office": True,
     },
     "instructions": {
         "title": _("Instructions"),
@@ -81,8 +106,11 @@ def ensure_sections() -> None:
             constraints.setConstrainTypesMode(ENABLED)
             constraints.setLocallyAllowedTypes(spec["types"])
             constraints.setImmediatelyAddableTypes(spec["types"])
+            if spec.get("office"):
+                alsoProvides(folder, IPrivateOfficeSection)
             if api.group.get(groupname=GENERAL_SECRETARIAT) is not None:
                 api.group.grant_roles(
                     groupname=GENERAL_SECRETARIAT, roles=ROLES, obj=folder
                 )
             folder.reindexObjectSecurity()
+    ensure_request_form()

@@ -3,6 +3,8 @@
 from datetime import date
 from municipality.intranet import _
 from municipality.intranet.meeting_bodies import check_lines
+from municipality.intranet.subject_areas import check_area_lines
+from municipality.intranet.working_days import check_holiday_lines
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from zope import schema
@@ -110,6 +112,55 @@ class ISettings(Interface):
             "without progress."
         ),
         min=0,
+        required=True,
+    )
+
+    subject_areas = schema.List(
+        title=_("Subject areas of citizens' requests"),
+        description=_(
+            "One per line: id | path of the unit that handles them (or nothing, "
+            "for the Private Office to assign) | title."
+        ),
+        value_type=schema.TextLine(),
+        required=True,
+        constraint=check_area_lines,
+    )
+    request_deadline_days = schema.Int(
+        title=_("Deadline of citizens' requests (working days)"),
+        description=_(
+            "When the request names no service with a maximum completion time."
+        ),
+        min=1,
+        required=True,
+    )
+    public_holidays = schema.List(
+        title=_("Public holidays"),
+        description=_(
+            "One per line: MM-DD | name (every year) or YYYY-MM-DD | name (that "
+            "year only). Skipped, with weekends, when deadlines are counted in "
+            "working days."
+        ),
+        value_type=schema.TextLine(),
+        required=False,
+        constraint=check_holiday_lines,
+    )
+    request_retention_days = schema.Int(
+        title=_("Keep citizens' personal data (days after closing)"),
+        description=_(
+            "After this, the name, e-mail, phone, description, answer and "
+            "attachment of a closed request are removed; kind, subject, unit and "
+            "dates stay for the statistics."
+        ),
+        min=1,
+        required=True,
+    )
+    request_rate_limit = schema.Int(
+        title=_("Requests per address and hour"),
+        description=_(
+            "Submissions of the public form, and look-ups on the status page, "
+            "allowed from one address in an hour."
+        ),
+        min=1,
         required=True,
     )
 
