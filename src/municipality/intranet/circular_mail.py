@@ -14,7 +14,9 @@ from municipality.intranet import _
 from municipality.intranet import logger
 from municipality.intranet.circular_recipients import member_emails
 from plone import api
+from zope.i18n import interpolate
 from zope.i18n import translate
+from zope.i18nmessageid import Message
 
 import sys
 import transaction
@@ -31,22 +33,34 @@ def _message(circular, subject_msgid, lead_msgid) -> tuple[str, str]:
     return subject, body
 
 
+def site_text(message) -> str:
+    """A message in the site's language (placeholders filled even untranslated)."""
+    if not isinstance(message, Message):
+        return message
+    text = translate(message, target_language=api.portal.get_default_language())
+    return interpolate(text, message.mapping or {})
+
+
+def compose(recipients, subject, lines) -> EmailMessage:
+    """A plain-text mail from the site; messages in the site's language."""
+    sender = api.portal.get_registry_record("plone.email_from_address", default="")
+    sender_name = api.portal.get_registry_record("plone.email_from_name", default="")
+    message = EmailMessage()
+    message["Subject"] = site_text(subject)
+    message["From"] = f"{sender_name} <{sender}>" if sender_name else sender
+    message["To"] = ", ".join(recipients)
+    message.set_content("\n".join(site_text(line) for line in lines))
+    return message
+
+
 def send_after_commit(circular, units, subject_msgid, lead_msgid) -> list[str]:
     """Queue one mail per unit; return the addresses it will go to."""
     subject, body = _message(circular, subject_msgid, lead_msgid)
-    sender = api.portal.get_registry_record("plone.email_from_address", default="")
-    sender_name = api.portal.get_registry_record("plone.email_from_name", default="")
     messages = []
     for unit in units:
         recipients = member_emails(unit)
-        if not recipients:
-            continue
-        message = EmailMessage()
-        message["Subject"] = subject
-        message["From"] = f"{sender_name} <{sender}>" if sender_name else sender
-        message["To"] = ", ".join(recipients)
-        message.set_content(body)
-        messages.append(message)
+        if recipients:
+            messages.append(compose(recipients, subject, [body]))
     deliver_after_commit(messages)
     return [m["To"] for m in messages]
 

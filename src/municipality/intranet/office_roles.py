@@ -10,15 +10,31 @@ from borg.localrole.interfaces import ILocalRoleProvider
 from municipality.intranet.interfaces import IPrivateOfficeSection
 from municipality.intranet.unit_groups import unit_group_ids
 from plone import api
+from zope.annotation.interfaces import IAnnotations
 from zope.component import adapter
+from zope.globalrequest import getRequest
 from zope.interface import implementer
 
 
 OFFICE_KIND = "private-office"
 ROLES = ("Reader", "Contributor", "Editor", "Reviewer")
+CACHE_KEY = "municipality.intranet.office_groups"
 
 
 def office_groups() -> list[str]:
+    """The office's groups, looked up once per request: security checks on
+    everything in the sections ask for them again and again."""
+    request = getRequest()
+    cache = IAnnotations(request, None) if request is not None else None
+    if cache is not None and CACHE_KEY in cache:
+        return cache[CACHE_KEY]
+    groups = _office_groups()
+    if cache is not None:
+        cache[CACHE_KEY] = groups
+    return groups
+
+
+def _office_groups() -> list[str]:
     catalog = api.portal.get_tool("portal_catalog")
     groups = []
     for brain in catalog.unrestrictedSearchResults(

@@ -14,6 +14,7 @@ from datetime import date
 from datetime import timedelta
 from email.message import EmailMessage
 from municipality.intranet import _
+from municipality.intranet.circular_mail import compose
 from municipality.intranet.circular_mail import deliver_after_commit
 from municipality.intranet.circular_recipients import member_emails
 from municipality.intranet.follow_up import is_overdue
@@ -24,8 +25,6 @@ from persistent.list import PersistentList
 from plone import api
 from plone.app.uuid.utils import uuidToObject
 from zope.annotation.interfaces import IAnnotations
-from zope.i18n import translate
-from zope.i18nmessageid import Message
 
 
 SENT_KEY = "municipality.intranet.reminders_sent"
@@ -43,24 +42,9 @@ def mark_sent(obj, key: str) -> None:
     annotations[SENT_KEY].append(key)
 
 
-def _text(message) -> str:
-    return translate(message, target_language=api.portal.get_default_language())
-
-
 def _mail(unit, subject, lines) -> EmailMessage | None:
     recipients = member_emails(unit)
-    if not recipients:
-        return None
-    sender = api.portal.get_registry_record("plone.email_from_address", default="")
-    sender_name = api.portal.get_registry_record("plone.email_from_name", default="")
-    message = EmailMessage()
-    message["Subject"] = _text(subject)
-    message["From"] = f"{sender_name} <{sender}>" if sender_name else sender
-    message["To"] = ", ".join(recipients)
-    message.set_content(
-        "\n".join(_text(line) if isinstance(line, Message) else line for line in lines)
-    )
-    return message
+    return compose(recipients, subject, lines) if recipients else None
 
 
 def _unit(uid):

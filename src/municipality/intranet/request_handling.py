@@ -12,6 +12,7 @@ from datetime import datetime
 from datetime import timedelta
 from email.message import EmailMessage
 from municipality.intranet import _
+from municipality.intranet.circular_mail import compose
 from municipality.intranet.circular_mail import deliver_after_commit
 from municipality.intranet.follow_up import site_today
 from municipality.intranet.request_codes import new_code
@@ -20,9 +21,6 @@ from municipality.intranet.working_days import add_working_days
 from plone import api
 from plone.app.uuid.utils import uuidToObject
 from Products.CMFCore.WorkflowCore import WorkflowException
-from zope.i18n import interpolate
-from zope.i18n import translate
-from zope.i18nmessageid import Message
 
 import pytz
 
@@ -47,25 +45,10 @@ def deadline_for(request, received: date) -> date:
     return add_working_days(received, days)
 
 
-def _text(message) -> str:
-    text = translate(message, target_language=api.portal.get_default_language())
-    # Untranslated messages come back with their ${placeholders}.
-    return interpolate(text, getattr(message, "mapping", None) or {})
-
-
 def citizen_mail(request, subject, lines) -> EmailMessage | None:
     if not request.citizen_email:
         return None
-    sender = api.portal.get_registry_record("plone.email_from_address", default="")
-    sender_name = api.portal.get_registry_record("plone.email_from_name", default="")
-    message = EmailMessage()
-    message["Subject"] = _text(subject)
-    message["From"] = f"{sender_name} <{sender}>" if sender_name else sender
-    message["To"] = request.citizen_email
-    message.set_content(
-        "\n".join(_text(line) if isinstance(line, Message) else line for line in lines)
-    )
-    return message
+    return compose([request.citizen_email], subject, lines)
 
 
 def status_url() -> str:

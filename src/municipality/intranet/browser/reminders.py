@@ -12,7 +12,12 @@ from Products.Five.browser import BrowserView
 from zope.interface import alsoProvides
 
 
-class SendRemindersView(BrowserView):
+class CronView(BrowserView):
+    """POST with X-Requested-By, answered in plain text: ``run()`` says what."""
+
+    def run(self) -> str:
+        raise NotImplementedError
+
     def __call__(self):
         response = self.request.response
         response.setHeader("Content-Type", "text/plain; charset=utf-8")
@@ -23,5 +28,10 @@ class SendRemindersView(BrowserView):
             response.setStatus(400)
             return "POST with an X-Requested-By header.\n"
         alsoProvides(self.request, IDisableCSRFProtection)
+        return self.run()
+
+
+class SendRemindersView(CronView):
+    def run(self) -> str:
         count = send_reminders(site_today())
         return f"{count} reminder(s) queued.\n"

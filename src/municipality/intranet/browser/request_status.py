@@ -8,15 +8,14 @@ limited per address, so codes cannot be tried one after another.
 from municipality.intranet import _
 from municipality.intranet.browser.circular import term_title
 from municipality.intranet.browser.meetings import short_date
+from municipality.intranet.browser.reminders import CronView
 from municipality.intranet.follow_up import site_today
 from municipality.intranet.login_throttle import client_address
 from municipality.intranet.rate_limit import allow_request
 from municipality.intranet.request_codes import normalise
 from municipality.intranet.request_retention import anonymise_expired
 from plone import api
-from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser import BrowserView
-from zope.interface import alsoProvides
 
 import hmac
 
@@ -89,18 +88,9 @@ class RequestStatusView(BrowserView):
         }
 
 
-class AnonymiseRequestsView(BrowserView):
-    """``@@anonymise-requests``: cron's way in (POST with X-Requested-By)."""
+class AnonymiseRequestsView(CronView):
+    """``@@anonymise-requests``: cron's way in (see ``make anonymise-requests``)."""
 
-    def __call__(self):
-        response = self.request.response
-        response.setHeader("Content-Type", "text/plain; charset=utf-8")
-        response.setHeader("Cache-Control", "no-store")
-        if self.request.method != "POST" or not self.request.getHeader(
-            "X-Requested-By"
-        ):
-            response.setStatus(400)
-            return "POST with an X-Requested-By header.\n"
-        alsoProvides(self.request, IDisableCSRFProtection)
+    def run(self) -> str:
         count = anonymise_expired(site_today())
         return f"{count} request(s) anonymised.\n"

@@ -100,6 +100,7 @@ class RequestsView(BrowserView):
                     if unit in self.units.by_value
                     else "",
                     "received": short_date(received_day(brain)),
+                    "received_iso": received_day(brain).isoformat(),
                     "deadline": short_date(brain.request_deadline),
                     "deadline_iso": brain.request_deadline.isoformat()
                     if brain.request_deadline
@@ -181,7 +182,7 @@ class RequestsCSV(RequestsView):
                     row["code"],
                     tr(row["kind"]),
                     row["unit"],
-                    received_day_iso(row),
+                    row["received_iso"],
                     row["deadline_iso"],
                     row["answered_iso"],
                     tr(row["status"]),
@@ -193,11 +194,6 @@ class RequestsCSV(RequestsView):
         response.setHeader("Content-Disposition", 'attachment; filename="requests.csv"')
         response.setHeader("Cache-Control", "private, no-store")
         return "\ufeff" + out.getvalue()
-
-
-def received_day_iso(row) -> str:
-    day, month, year = row["received"].split(".") if row["received"] else ("", "", "")
-    return f"{year}-{month}-{day}" if year else ""
 
 
 class RequestStatisticsView(RequestsView):
@@ -239,4 +235,4 @@ class RequestStatisticsView(RequestsView):
         )
 
     def per_month(self):
-        return self.table(lambda row: received_day_iso(row)[:7])
+        return self.table(lambda row: row["received_iso"][:7])
