@@ -7,12 +7,13 @@ from contextlib import contextmanager
 from datetime import date
 from municipality.intranet.naming import unique_id
 from plone import api
+from staff_users import create_users as create_staff
+from staff_users import PASSWORD  # noqa: F401 - the tests import it from here
 
 
 GS = "units/mayors-office/general-secretariat"
 FINANCE = f"{GS}/financial-services"
 TECHNICAL = f"{GS}/technical-services"
-PASSWORD = "a long enough secret"
 
 # username → groups; "site_admin" also gets the Site Administrator role.
 USERS = {
@@ -27,18 +28,7 @@ USERS = {
 
 
 def create_users():
-    with api.env.adopt_roles(["Manager"]):
-        for username, groups in USERS.items():
-            if api.user.get(username=username) is None:
-                api.user.create(
-                    username=username,
-                    email=f"{username}@example.org",
-                    password=PASSWORD,
-                    properties={"fullname": username.replace("_", " ").title()},
-                )
-            for group in groups:
-                api.group.add_user(groupname=group, username=username)
-        api.user.grant_roles(username="site_admin", roles=["Site Administrator"])
+    create_staff(USERS, site_admins=["site_admin"])
 
 
 def uid(portal, path) -> str:

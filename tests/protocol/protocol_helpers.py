@@ -5,11 +5,12 @@ from datetime import time
 from datetime import timedelta
 from municipality.intranet.follow_up import site_today
 from plone import api
+from staff_users import create_users as create_staff
+from staff_users import PASSWORD  # noqa: F401 - the tests import it from here
 
 import pytz
 
 
-PASSWORD = "a long enough secret"
 PROTOCOL = "protocol"
 OFFICE = "units/mayors-office/private-office"
 # Panagiotis Lamprakis, Secretary to the Mayor (published) and Sofia
@@ -34,18 +35,7 @@ TO_STATE = {"draft": None, "internal": "make_internal", "published": "publish"}
 
 
 def create_users(portal):
-    with api.env.adopt_roles(["Manager"]):
-        for username, groups in USERS.items():
-            if api.user.get(username=username) is None:
-                api.user.create(
-                    username=username,
-                    email=f"{username}@example.org",
-                    password=PASSWORD,
-                    properties={"fullname": username.replace("_", " ").title()},
-                )
-            for group in groups:
-                api.group.add_user(groupname=group, username=username)
-        api.user.grant_roles(username="site_admin", roles=["Site Administrator"])
+    create_staff(USERS, site_admins=["site_admin"])
 
 
 def uid(portal, path) -> str:

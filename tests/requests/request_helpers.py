@@ -4,6 +4,8 @@ from aiosmtpd.controller import Controller
 from mail_inbox import free_port
 from mail_inbox import Inbox
 from plone import api
+from staff_users import create_users as create_staff
+from staff_users import PASSWORD  # noqa: F401 - the tests import it from here
 
 import re
 import requests
@@ -13,7 +15,6 @@ import time
 GS = "units/mayors-office/general-secretariat"
 FINANCE = f"{GS}/financial-services"
 TECHNICAL = f"{GS}/technical-services"
-PASSWORD = "a long enough secret"
 
 USERS = {
     "office_member": ["private-office-members"],
@@ -31,17 +32,7 @@ AREAS = [
 
 
 def create_users():
-    with api.env.adopt_roles(["Manager"]):
-        for username, groups in USERS.items():
-            if api.user.get(username=username) is None:
-                api.user.create(
-                    username=username,
-                    email=f"{username}@example.org",
-                    password=PASSWORD,
-                    properties={"fullname": username.replace("_", " ").title()},
-                )
-            for group in groups:
-                api.group.add_user(groupname=group, username=username)
+    create_staff(USERS)
 
 
 def configure_areas():
