@@ -101,3 +101,29 @@ class TestSiteWithoutContent:
         site = app["bare"]
         assert "units" not in site.objectIds()
         assert site.title.startswith("Municipality")
+
+
+# Leave and travel: private in every site, open for every member of staff to add.
+STAFF_SECTION_TITLES = {
+    "plone": "Άδειες και μετακινήσεις",
+    "belediye": "İzin ve görevlendirme",
+    "bare": "Leave and travel",  # made by the profile, not by the demo content
+}
+
+
+@pytest.mark.parametrize("site_id", sorted(STAFF_SECTION_TITLES))
+def test_staff_requests_section(app, portal, site_id):
+    site = app[site_id]
+    with active_site(site):
+        section = site["staff-requests"]
+        assert section.Title() == STAFF_SECTION_TITLES[site_id]
+        assert section.Description()
+        assert section.getLayout() == "staff-requests"
+        assert api.content.get_state(section) == "private"
+        viewers = [
+            r["name"] for r in section.rolesOfPermission("View") if r["selected"]
+        ]
+        assert "Anonymous" not in viewers
+        roles = dict(section.get_local_roles())
+        assert "Contributor" in roles["AuthenticatedUsers"]
+        assert {"Contributor", "Editor"} <= set(roles["general-secretariat"])
