@@ -39,6 +39,11 @@ OVERRIDES = {
     "Circular": {"audience": "public"},  # only circulars for the public are
 }
 
+# Leave and travel requests: filed by a member of staff (the employee, who
+# owns them), stepped on by a Manager (nobody steps on their own request).
+STAFF_REQUESTS = ("LeaveRequest", "TravelRequest")
+EMPLOYEE = "leak-employee"
+
 
 def product_types() -> list[str]:
     types = api.portal.get_tool("portal_types")
@@ -73,7 +78,10 @@ def value_for(field, marker: str, context, unit_uid: str):
     if isinstance(field, NamedBlobFile):
         return BlobFile(data=marker.encode(), filename=f"{marker}.txt")
     if isinstance(field, schema.Choice):
-        if field.vocabularyName == "municipality.intranet.Units":
+        if field.vocabularyName in (
+            "municipality.intranet.Units",
+            "municipality.intranet.EmployeeUnits",
+        ):
             return unit_uid
         return first_term(field, context)
     if isinstance(field, (schema.List, schema.Tuple, schema.Set)):
@@ -132,6 +140,28 @@ class LeakSite:
         self.items: list[Built] = []
         self.counter = 0
         self.public_parents = {}
+        self.staff_requests = 0
+
+    def employee(self) -> str:
+        """A member of staff of no unit: only their requests' viewers see them."""
+        if api.user.get(username=EMPLOYEE) is None:
+            api.user.create(
+                username=EMPLOYEE,
+                email=f"{EMPLOYEE}@example.org",
+                password="a long enough secret",
+                properties={"fullname": "Leak Employee"},
+            )
+        return EMPLOYEE
+
+    def staff_request_fields(self, marker: str) -> dict:
+        """Days ahead (cancellable), each request its own: no overlaps."""
+        self.staff_requests += 1
+        start = date.today() + timedelta(days=7 + 3 * self.staff_requests)
+        return {
+            "start": start,
+            "end": start + timedelta(days=1),
+            "attachment": BlobFile(data=marker.encode(), filename=f"{marker}.txt"),
+        }
 
     def marker(self) -> str:
         self.counter += 1
@@ -139,19 +169,28 @@ class LeakSite:
 
     def create(self, portal_type, container, state=None, level=None):
         marker = self.marker()
-        obj = api.content.create(
-            container=container,
-            type=portal_type,
-            title=f"{portal_type} {state or ''} {marker}",
-            description=marker,
-            **fields_for(portal_type, marker, container, self.unit_uid),
-        )
+        fields = fields_for(portal_type, marker, container, self.unit_uid)
+        if portal_type in STAFF_REQUESTS:
+            fields.update(self.staff_request_fields(marker))
+            with api.env.adopt_user(username=self.employee()):
+                obj = self.create_object(portal_type, container, state, marker, fields)
+        else:
+            obj = self.create_object(portal_type, container, state, marker, fields)
         if state and api.content.get_state(obj, default=None) != state:
             # A comment: some transitions (withdrawals) must say why.
             api.content.transition(obj=obj, to_state=state, comment="Leak test")
         built = Built(obj, portal_type, state, level, marker)
         self.items.append(built)
         return built
+
+    def create_object(self, portal_type, container, state, marker, fields):
+        return api.content.create(
+            container=container,
+            type=portal_type,
+            title=f"{portal_type} {state or ''} {marker}",
+            description=marker,
+            **fields,
+        )
 
     def container_for(self, portal_type):
         """A public container that may hold ``portal_type``."""
@@ -167,6 +206,8 @@ class LeakSite:
             return self.portal["goals"]
         if portal_type in ("CitizenRequest",):
             return self.portal["requests"]
+        if portal_type in STAFF_REQUESTS:
+            return self.portal["staff-requests"]
         types = api.portal.get_tool("portal_types")
         for parent_type, parent in self.public_parents.items():
             if portal_type in types[parent_type].allowed_content_types:

@@ -2,11 +2,23 @@
 
 PUBLIC: everybody. STAFF: every signed-in member of staff, also of an
 unrelated unit. RESTRICTED: only the item's own unit, its responsible units
-and the General Secretariat. A type or state missing here fails the tests:
+and the General Secretariat. PERSONAL: only the person it concerns, the head
+(editors) of their unit and the General Secretariat, never the rest of the
+unit. A type or state missing here fails the tests:
 whoever adds one decides its visibility here, on purpose.
 """
 
 PUBLIC, STAFF, RESTRICTED = "public", "staff", "restricted"
+PERSONAL = "personal"
+
+STAFF_REQUEST_STATES = (
+    "draft",
+    "submitted",
+    "endorsed",
+    "approved",
+    "rejected",
+    "cancelled",
+)
 
 POLICY = {
     "Unit": {"private": RESTRICTED, "internal": STAFF, "published": PUBLIC},
@@ -61,6 +73,9 @@ POLICY = {
         "answered": RESTRICTED,
         "closed": RESTRICTED,
     },
+    # Leave and travel of a member of staff: never public, in no state.
+    "LeaveRequest": dict.fromkeys(STAFF_REQUEST_STATES, PERSONAL),
+    "TravelRequest": dict.fromkeys(STAFF_REQUEST_STATES, PERSONAL),
 }
 
 # Types without a workflow take their container's visibility.

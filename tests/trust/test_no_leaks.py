@@ -166,6 +166,8 @@ def sources(session, root: str, items) -> tuple[dict[str, str], dict[str, int]]:
         "@@contact-directory",
         "@@service-standards",
         "@@circulars",
+        "staff-requests",
+        "staff-requests/@@staff-requests.csv",
         "RSS",
         "search_rss",
     ):
@@ -195,6 +197,9 @@ def sources(session, root: str, items) -> tuple[dict[str, str], dict[str, int]]:
                 binaries[item.marker] = min(binaries.get(item.marker, 999), status)
         if item.portal_type == "Meeting":
             read(f"{item.url}/ics_view")
+        if item.portal_type in ("LeaveRequest", "TravelRequest"):
+            read(f"{item.url}/@@authorisation")
+            read(f"{item.url}/@@download/attachment")
     return found, binaries
 
 
