@@ -27,7 +27,13 @@ class TestSetupUninstall:
 
     def test_user_actions_removed(self, portal):
         user_actions = portal.portal_actions.user
-        for name in ("follow-up", "agenda-preparation", "goals", "activity-report"):
+        for name in (
+            "follow-up",
+            "agenda-preparation",
+            "goals",
+            "activity-report",
+            "staff-requests",
+        ):
             assert name not in user_actions
 
     def test_controlpanel_removed(self, portal):

@@ -9,6 +9,7 @@ from municipality.intranet.content.decision import IDecision
 from municipality.intranet.content.goal import IGoal
 from municipality.intranet.content.meeting import IMeeting
 from municipality.intranet.content.minutes import IMinutes
+from municipality.intranet.content.staff_request import IStaffRequest
 from municipality.intranet.content.unit import IUnit
 from municipality.intranet.meeting_workflow import meeting_of
 from municipality.intranet.vocabularies.goals import programme_of
@@ -164,3 +165,39 @@ def request_deadline(obj):
 @indexer(ICitizenRequest)
 def request_answered_on(obj):
     return obj.answered_on
+
+
+@indexer(IStaffRequest)
+def staff_employee(obj):
+    return obj.employee
+
+
+@indexer(IStaffRequest)
+def staff_unit(obj):
+    return obj.employee_unit
+
+
+@indexer(IStaffRequest)
+def staff_series(obj):
+    return obj.series()
+
+
+@indexer(IStaffRequest)
+def absence_start(obj):
+    if not obj.start:
+        raise AttributeError("start")
+    return obj.start
+
+
+@indexer(IStaffRequest)
+def absence_end(obj):
+    if not obj.end:
+        raise AttributeError("end")
+    return obj.end
+
+
+@indexer(IStaffRequest)
+def authorisation_number(obj):
+    if not obj.authorisation_number:
+        raise AttributeError("authorisation_number")
+    return obj.authorisation_number

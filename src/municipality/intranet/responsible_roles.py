@@ -100,3 +100,29 @@ class GoalUnitRoles:
 
     def getAllRoles(self):
         yield from self._groups().items()
+
+
+@implementer(ILocalRoleProvider)
+class StaffRequestRoles:
+    """For leave and travel requests: the editors (the head) of the unit.
+
+    Only the editors: the other staff of the unit never see the request.
+    """
+
+    ROLES = ("Endorser",)
+
+    def __init__(self, context):
+        self.context = context
+
+    def _editors(self) -> list[str]:
+        uid = getattr(self.context, "employee_unit", None)
+        unit = uuidToObject(uid, unrestricted=True) if uid else None
+        editors = unit_group_ids(unit).get("editors") if unit is not None else None
+        return [editors] if editors else []
+
+    def getRoles(self, principal_id):
+        return self.ROLES if principal_id in self._editors() else ()
+
+    def getAllRoles(self):
+        for group in self._editors():
+            yield group, self.ROLES

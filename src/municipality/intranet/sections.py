@@ -61,6 +61,19 @@ SECTIONS = {
         "public": True,
         "office": True,
     },
+    "staff-requests": {
+        "title": _("Leave and travel"),
+        "description": _(
+            "Leave and travel requests of staff, endorsed by the head of the "
+            "unit and approved by the General Secretary; each visible only to "
+            "the employee, the unit's head and the General Secretariat."
+        ),
+        "types": ["LeaveRequest", "TravelRequest"],
+        "layout": "staff-requests",
+        "public": False,
+        # Every member of staff asks for leave here (and sees only their own).
+        "staff_add": True,
+    },
     "instructions": {
         "title": _("Instructions"),
         "description": _(
@@ -106,6 +119,8 @@ def ensure_sections() -> None:
             constraints.setConstrainTypesMode(ENABLED)
             constraints.setLocallyAllowedTypes(spec["types"])
             constraints.setImmediatelyAddableTypes(spec["types"])
+            if spec.get("staff_add"):
+                folder.manage_setLocalRoles("AuthenticatedUsers", ["Contributor"])
             if spec.get("office"):
                 alsoProvides(folder, IPrivateOfficeSection)
             if api.group.get(groupname=GENERAL_SECRETARIAT) is not None:

@@ -2,6 +2,7 @@
 
 from datetime import date
 from municipality.intranet import _
+from municipality.intranet.leave_kinds import check_kind_lines
 from municipality.intranet.meeting_bodies import check_lines
 from municipality.intranet.subject_areas import check_area_lines
 from municipality.intranet.working_days import check_holiday_lines
@@ -161,6 +162,29 @@ class ISettings(Interface):
             "allowed from one address in an hour."
         ),
         min=1,
+        required=True,
+    )
+    leave_kinds = schema.List(
+        title=_("Kinds of leave"),
+        description=_(
+            "One per line: id | title, or id | title | reason when the kind "
+            "needs a written reason. Removing a kind keeps the requests made "
+            "with it."
+        ),
+        value_type=schema.TextLine(),
+        required=True,
+        min_length=1,
+        constraint=check_kind_lines,
+    )
+    absence_share_warning = schema.Int(
+        title=_("Warn when more of a unit is away (per cent)"),
+        description=_(
+            "Heads and the General Secretary are warned when, with a request, "
+            "more than this share of a unit's staff would be away on the same "
+            "day."
+        ),
+        min=1,
+        max=100,
         required=True,
     )
 

@@ -1,6 +1,7 @@
 """Pages of units and people."""
 
 from municipality.intranet.behaviors.contact import VIEW_INTERNAL_TITLE
+from municipality.intranet.browser.absences import may_see_absences
 from municipality.intranet.browser.goals import GoalPresentation
 from municipality.intranet.browser.meetings import short_date
 from municipality.intranet.circular_recipients import units_of_user
@@ -64,6 +65,10 @@ class UnitView(BrowserView):
         return api.user.has_permission(
             "municipality.intranet: Add ServiceStandard", obj=self.context
         )
+
+    @property
+    def can_see_absences(self) -> bool:
+        return may_see_absences(self.context, api.user.get_current())
 
     @property
     def can_manage_groups(self) -> bool:
