@@ -1,8 +1,6 @@
 """The citizen's request journey in Chromium: form, office, unit, status page."""
 
-from aiosmtpd.controller import Controller
-from mail_inbox import free_port
-from mail_inbox import Inbox
+from mail_inbox import start_inbox
 from municipality.intranet import _
 from plone import api
 from zope.i18n import translate
@@ -49,12 +47,7 @@ def setup(functional_portal):
         )
         api.group.add_user(groupname=group, username=username)
     api.portal.set_registry_record("municipality.intranet.subject_areas", AREAS)
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
-    api.portal.set_registry_record("plone.smtp_port", controller.port)
-    api.portal.set_registry_record("plone.email_from_address", "dimos@example.org")
+    inbox, controller = start_inbox()
     technical = functional_portal.unrestrictedTraverse(TECHNICAL)
     transaction.commit()
     yield {"inbox": inbox, "uid": technical.UID(), "title": technical.Title()}

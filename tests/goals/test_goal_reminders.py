@@ -1,6 +1,5 @@
 """Before a reporting date, units hear of goals without progress: by SMTP, once."""
 
-from aiosmtpd.controller import Controller
 from datetime import date
 from email.header import decode_header
 from email.header import make_header
@@ -13,8 +12,7 @@ from goal_helpers import report
 from goal_helpers import TECHNICAL
 from goal_helpers import transition
 from goal_helpers import uid
-from mail_inbox import free_port
-from mail_inbox import Inbox
+from mail_inbox import start_inbox
 from municipality.intranet import reminders
 from municipality.intranet.circular_mail import deliver_after_commit
 from municipality.intranet.goal_reminders import due_reporting
@@ -31,12 +29,7 @@ YEAR = 2031  # a year of its own: the demo programme has goals of its own
 
 @pytest.fixture
 def inbox(functional_portal):
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
-    api.portal.set_registry_record("plone.smtp_port", controller.port)
-    api.portal.set_registry_record("plone.email_from_address", "gg@example.org")
+    inbox, controller = start_inbox(sender="gg@example.org")
     yield inbox
     controller.stop()
 

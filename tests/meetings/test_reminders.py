@@ -1,12 +1,10 @@
 """Reminders reach the units through a real SMTP server, once only."""
 
-from aiosmtpd.controller import Controller
 from datetime import date
 from datetime import timedelta
 from email.header import decode_header
 from email.header import make_header
-from mail_inbox import free_port
-from mail_inbox import Inbox
+from mail_inbox import start_inbox
 from meeting_helpers import create_users
 from meeting_helpers import FINANCE
 from meeting_helpers import make_decision
@@ -27,12 +25,7 @@ import transaction
 
 @pytest.fixture
 def inbox(functional_portal):
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
-    api.portal.set_registry_record("plone.smtp_port", controller.port)
-    api.portal.set_registry_record("plone.email_from_address", "gg@example.org")
+    inbox, controller = start_inbox(sender="gg@example.org")
     yield inbox
     controller.stop()
 

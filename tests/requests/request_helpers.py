@@ -1,15 +1,13 @@
 """Helpers for request tests: users, subject areas, the form, an inbox."""
 
-from aiosmtpd.controller import Controller
-from mail_inbox import free_port
-from mail_inbox import Inbox
+from mail_inbox import start_inbox  # noqa: F401 - the tests import it from here
+from mail_inbox import wait_for  # noqa: F401 - the tests import it from here
 from plone import api
 from staff_users import create_users as create_staff
 from staff_users import PASSWORD  # noqa: F401 - the tests import it from here
 
 import re
 import requests
-import time
 
 
 GS = "units/mayors-office/general-secretariat"
@@ -37,22 +35,6 @@ def create_users():
 
 def configure_areas():
     api.portal.set_registry_record("municipality.intranet.subject_areas", AREAS)
-
-
-def start_inbox():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
-    api.portal.set_registry_record("plone.smtp_port", controller.port)
-    api.portal.set_registry_record("plone.email_from_address", "dimos@example.org")
-    return inbox, controller
-
-
-def wait_for(inbox, count, timeout=10):
-    deadline = time.monotonic() + timeout
-    while len(inbox.messages) < count and time.monotonic() < deadline:
-        time.sleep(0.05)
 
 
 def form_fields(html: str) -> dict:

@@ -37,6 +37,20 @@ def next_monday(after: date | None = None) -> date:
     return day + timedelta(days=(7 - day.weekday()) % 7)
 
 
+def create(portal, type_name, user, values, fields):
+    """A request created by ``user``, named like the forms name it."""
+    values.update(fields)
+    prefix = "travel" if type_name == "TravelRequest" else "leave"
+    with api.env.adopt_user(username=user):
+        return api.content.create(
+            container=portal["staff-requests"],
+            type=type_name,
+            safe_id=True,
+            id=f"{prefix}-{values['start'].isoformat()}",
+            **values,
+        )
+
+
 def make_leave(portal, user="employee", unit=FINANCE, **fields):
     start = fields.pop("start", None) or next_monday()
     values = {
@@ -45,15 +59,7 @@ def make_leave(portal, user="employee", unit=FINANCE, **fields):
         "end": start + timedelta(days=4),
         "employee_unit": uid(portal, unit),
     }
-    values.update(fields)
-    with api.env.adopt_user(username=user):
-        return api.content.create(
-            container=portal["staff-requests"],
-            type="LeaveRequest",
-            safe_id=True,
-            id=f"leave-{values['start'].isoformat()}",
-            **values,
-        )
+    return create(portal, "LeaveRequest", user, values, fields)
 
 
 def make_travel(portal, user="employee", unit=FINANCE, **fields):
@@ -69,15 +75,7 @@ def make_travel(portal, user="employee", unit=FINANCE, **fields):
         "end": start + timedelta(days=2),
         "employee_unit": uid(portal, unit),
     }
-    values.update(fields)
-    with api.env.adopt_user(username=user):
-        return api.content.create(
-            container=portal["staff-requests"],
-            type="TravelRequest",
-            safe_id=True,
-            id=f"travel-{values['start'].isoformat()}",
-            **values,
-        )
+    return create(portal, "TravelRequest", user, values, fields)
 
 
 def transition(obj, user, name, **kwargs):

@@ -1,9 +1,6 @@
 """Each step mails whoever acts next, through a real SMTP server, after commit."""
 
-from aiosmtpd.controller import Controller
-from mail_inbox import free_port
-from mail_inbox import Inbox
-from plone import api
+from mail_inbox import start_inbox
 from staff_helpers import create_users
 from staff_helpers import make_leave
 from staff_helpers import transition
@@ -19,12 +16,7 @@ def inbox(functional_portal):
     create_users()
     # A second member of the General Secretariat: both are told.
     create_staff({"gs_second": ["general-secretariat"]})
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
-    api.portal.set_registry_record("plone.smtp_port", controller.port)
-    api.portal.set_registry_record("plone.email_from_address", "dimos@example.org")
+    inbox, controller = start_inbox()
     transaction.commit()
     yield inbox
     controller.stop()

@@ -1,11 +1,9 @@
 """The pages over HTTP: the section's lists, a request and its steps, the
 authorisation, the unit's absence calendar, the CSV and the add form."""
 
-from aiosmtpd.controller import Controller
 from datetime import timedelta
 from lxml import html as lxml_html
-from mail_inbox import free_port
-from mail_inbox import Inbox
+from mail_inbox import start_inbox
 from municipality.intranet import _
 from plone import api
 from staff_helpers import approve
@@ -30,10 +28,7 @@ import transaction
 def site(functional_portal):
     create_users()
     # Mails are read in test_staff_mail.py; here they only need somewhere to go.
-    controller = Controller(Inbox(), hostname="127.0.0.1", port=free_port())
-    controller.start()
-    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
-    api.portal.set_registry_record("plone.smtp_port", controller.port)
+    _inbox, controller = start_inbox()
     transaction.commit()
     yield functional_portal
     controller.stop()
@@ -258,32 +253,32 @@ def test_csv_for_hr(site):
         assert leave.authorisation_number not in refused.text
 
 
-def add_form(user, type_name="LeaveRequest"):
+def post_leave_form(site, user, start, end, **fields):
+    """The add form as a browser fills it: its hidden fields, then ours."""
     browser = session(user)
-    url = f"{api.portal.get().absolute_url()}/staff-requests/++add++{type_name}"
-    tree = page(browser.get(url))
-    form = tree.xpath("//form[@id='form']")[0]
+    url = f"{site.absolute_url()}/staff-requests/++add++LeaveRequest"
+    form = page(browser.get(url)).xpath("//form[@id='form']")[0]
     data = {
         field.name: field.value or ""
         for field in form.xpath(".//input[@type='hidden']")
         if field.name
     }
-    return browser, url, data
-
-
-def test_add_form_refuses_bad_dates_and_stores_nothing(site):
-    browser, url, data = add_form("employee")
-    start = next_monday()
     data.update(
         {
             "form.widgets.leave_kind:list": "annual",
             "form.widgets.employee_unit:list": uid(site, FINANCE),
             "form.widgets.start": start.isoformat(),
-            "form.widgets.end": (start - timedelta(days=2)).isoformat(),
+            "form.widgets.end": end.isoformat(),
             "form.buttons.save": "Save",
+            **{f"form.widgets.{name}": value for name, value in fields.items()},
         }
     )
-    response = browser.post(url, data=data)
+    return browser.post(url, data=data)
+
+
+def test_add_form_refuses_bad_dates_and_stores_nothing(site):
+    start = next_monday()
+    response = post_leave_form(site, "employee", start, start - timedelta(days=2))
     assert response.status_code == 200
     message = translate(
         _("The last day cannot be before the first day."), target_language="el"
@@ -294,19 +289,14 @@ def test_add_form_refuses_bad_dates_and_stores_nothing(site):
 
 
 def test_add_form_saves_a_good_request(site):
-    browser, url, data = add_form("employee")
     start = next_monday()
-    data.update(
-        {
-            "form.widgets.leave_kind:list": "annual",
-            "form.widgets.employee_unit:list": uid(site, FINANCE),
-            "form.widgets.start": start.isoformat(),
-            "form.widgets.end": (start + timedelta(days=4)).isoformat(),
-            "form.widgets.substitute:list": "colleague",
-            "form.buttons.save": "Save",
-        }
+    response = post_leave_form(
+        site,
+        "employee",
+        start,
+        start + timedelta(days=4),
+        **{"substitute:list": "colleague"},
     )
-    response = browser.post(url, data=data)
     assert response.status_code == 200
     transaction.begin()
     ids = site["staff-requests"].objectIds()

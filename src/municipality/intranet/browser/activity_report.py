@@ -4,6 +4,7 @@ from datetime import date
 from municipality.intranet import _
 from municipality.intranet.activity_report import compile_report
 from municipality.intranet.browser.circular import term_title
+from municipality.intranet.browser.csv_download import csv_download
 from municipality.intranet.browser.follow_up_dashboard import parse_day
 from municipality.intranet.browser.goals import number
 from municipality.intranet.browser.goals import STATUS_CLASSES
@@ -250,11 +251,8 @@ class ActivityReportCSV(ActivityReportView):
                     row["url"],
                 ]
             )
-        response = self.request.response
-        response.setHeader("Content-Type", "text/csv; charset=utf-8")
-        response.setHeader(
-            "Content-Disposition",
-            f'attachment; filename="activity-report-{self.start}-{self.end}.csv"',
+        return csv_download(
+            self.request.response,
+            f"activity-report-{self.start}-{self.end}.csv",
+            out.getvalue(),
         )
-        response.setHeader("Cache-Control", "private, no-store")
-        return "\ufeff" + out.getvalue()

@@ -3,6 +3,7 @@
 from feedgen.feed import FeedGenerator
 from municipality.intranet import _
 from municipality.intranet.behaviors.contact import VIEW_INTERNAL_TITLE
+from municipality.intranet.browser.csv_download import csv_download
 from municipality.intranet.search_lexicon import prefix_query
 from plone import api
 from plone.base.batch import Batch
@@ -253,10 +254,6 @@ class CircularsCSV(BrowserView):
                     brain.getURL(),
                 ]
             )
-        response = self.request.response
-        response.setHeader("Content-Type", "text/csv; charset=utf-8")
-        response.setHeader(
-            "Content-Disposition", 'attachment; filename="circulars.csv"'
+        return csv_download(
+            self.request.response, "circulars.csv", buffer.getvalue(), private=False
         )
-        # A byte order mark lets spreadsheet programs read Greek and Turkish.
-        return ("\ufeff" + buffer.getvalue()).encode("utf-8")

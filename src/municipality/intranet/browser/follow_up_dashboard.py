@@ -3,6 +3,7 @@
 from datetime import date
 from municipality.intranet import _
 from municipality.intranet.browser.circular import term_title
+from municipality.intranet.browser.csv_download import csv_download
 from municipality.intranet.follow_up import is_overdue
 from municipality.intranet.follow_up import OPEN
 from municipality.intranet.follow_up import site_today
@@ -223,13 +224,7 @@ class FollowUpCSV(FollowUpDashboard):
                     row["url"],
                 ]
             )
-        response = self.request.response
-        response.setHeader("Content-Type", "text/csv; charset=utf-8")
-        response.setHeader(
-            "Content-Disposition", 'attachment; filename="follow-up.csv"'
-        )
-        response.setHeader("Cache-Control", "private, no-store")
-        return "\ufeff" + out.getvalue()
+        return csv_download(self.request.response, "follow-up.csv", out.getvalue())
 
 
 class AgendaPreparationView(BrowserView):

@@ -2,6 +2,7 @@
 
 from municipality.intranet import _
 from municipality.intranet.browser.circular import term_title
+from municipality.intranet.browser.csv_download import csv_download
 from municipality.intranet.browser.follow_up import actor_name
 from municipality.intranet.browser.meetings import short_date
 from municipality.intranet.follow_up import site_today
@@ -237,10 +238,9 @@ class GoalsCSV(GoalsView):
                     goal.url,
                 ]
             )
-        response = self.request.response
-        response.setHeader("Content-Type", "text/csv; charset=utf-8")
-        response.setHeader("Content-Disposition", 'attachment; filename="goals.csv"')
-        return "\ufeff" + out.getvalue()
+        return csv_download(
+            self.request.response, "goals.csv", out.getvalue(), private=False
+        )
 
 
 class CurrentGoalsView(BrowserView):

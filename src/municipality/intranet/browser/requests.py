@@ -7,6 +7,7 @@ personal is shown or exported: the code stands for the citizen.
 
 from municipality.intranet import _
 from municipality.intranet.browser.circular import term_title
+from municipality.intranet.browser.csv_download import csv_download
 from municipality.intranet.browser.meetings import short_date
 from municipality.intranet.follow_up import site_today
 from plone import api
@@ -189,11 +190,7 @@ class RequestsCSV(RequestsView):
                     answered_in_time[row["in_time"]],
                 ]
             )
-        response = self.request.response
-        response.setHeader("Content-Type", "text/csv; charset=utf-8")
-        response.setHeader("Content-Disposition", 'attachment; filename="requests.csv"')
-        response.setHeader("Cache-Control", "private, no-store")
-        return "\ufeff" + out.getvalue()
+        return csv_download(self.request.response, "requests.csv", out.getvalue())
 
 
 class RequestStatisticsView(RequestsView):

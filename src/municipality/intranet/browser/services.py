@@ -1,6 +1,7 @@
 """Service standards pages, exports and the CSV import."""
 
 from municipality.intranet import _
+from municipality.intranet.browser.csv_download import csv_download
 from municipality.intranet.content.unit import IUnit
 from municipality.intranet.service_import import import_services
 from municipality.intranet.service_import import ImportFailed
@@ -171,12 +172,12 @@ class ServicesCSV(BrowserView):
                     for k, v in row.items()
                 }
             )
-        response = self.request.response
-        response.setHeader("Content-Type", "text/csv; charset=utf-8")
-        response.setHeader(
-            "Content-Disposition", 'attachment; filename="service-standards.csv"'
+        return csv_download(
+            self.request.response,
+            "service-standards.csv",
+            buffer.getvalue(),
+            private=False,
         )
-        return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 class ImportServicesView(BrowserView):

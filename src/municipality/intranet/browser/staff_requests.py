@@ -7,6 +7,7 @@ their own requests, heads their unit's, the General Secretariat all.
 
 from datetime import date
 from municipality.intranet import _
+from municipality.intranet.browser.csv_download import csv_download
 from municipality.intranet.browser.meetings import short_date
 from municipality.intranet.follow_up import site_today
 from municipality.intranet.goal_proposers import editor_units
@@ -462,11 +463,6 @@ class StaffRequestsCSV(BrowserView):
                     else "",
                 ]
             )
-        response = self.request.response
-        response.setHeader("Content-Type", "text/csv; charset=utf-8")
-        response.setHeader(
-            "Content-Disposition",
-            f'attachment; filename="leave-and-travel-{year}.csv"',
+        return csv_download(
+            self.request.response, f"leave-and-travel-{year}.csv", out.getvalue()
         )
-        response.setHeader("Cache-Control", "private, no-store")
-        return "\ufeff" + out.getvalue()
