@@ -25,6 +25,8 @@ CLUSTER_STORAGE ?= relstorage
 CLUSTER_INSTANCES ?= 2
 CLUSTER_PORT ?= 8000
 PYTEST_ARGS ?=
+# pytest-xdist workers for `make pytest` (0: all tests in this process).
+PYTEST_WORKERS ?= auto
 
 VENV := .venv
 BIN := $(VENV)/bin
@@ -140,7 +142,7 @@ format: install ## Rewrite Python, ZCML and XML in our style
 
 .PHONY: pytest
 pytest: install node_modules/axe-core/axe.min.js ## Run the pytest suite only (PYTEST_ARGS="-k name" for a part)
-	@$(BIN)/pytest $(PYTEST_ARGS); rc=$$?; \
+	@$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: that is a failure here"; fi; \
 	exit $$rc
 
