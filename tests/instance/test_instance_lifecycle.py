@@ -65,11 +65,17 @@ class Server:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
-                requests.get(self.url, timeout=5)
+                # The first page compiles its templates: slow on a busy machine.
+                requests.get(self.url, timeout=60)
                 return
             except requests.ConnectionError:
-                assert self.process.poll() is None, "the server stopped"
+                if self.process.poll() is not None:
+                    raise AssertionError("the server stopped") from None
                 time.sleep(0.5)
+            except requests.RequestException:
+                break
+        # Never leave a server holding the database for the next test.
+        self.stop()
         raise TimeoutError(self.url)
 
     def stop(self):
