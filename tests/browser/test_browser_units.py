@@ -9,6 +9,8 @@ def test_two_clicks_to_a_units_phone_and_email(page, site_url):
     page.locator(".organisation-chart").get_by_role(
         "link", name="Γενική Γραμματεία", exact=True
     ).click()
+    # is_visible() does not wait: the page first (a busy machine is slow).
+    page.wait_for_load_state()
     assert page.url == f"{site_url}/units/mayors-office/general-secretariat"
     phone = page.locator("a.unit-phone").first
     assert phone.is_visible()
