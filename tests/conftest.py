@@ -1,11 +1,17 @@
 """Shared fixtures: pytest-plone fixtures bound to the product's layers."""
 
+from datetime import date
+from datetime import datetime
+from datetime import time
 from municipality.intranet.testing import FUNCTIONAL_TESTING
 from municipality.intranet.testing import INTEGRATION_TESTING
+from pathlib import Path
 from pytest_plone import fixtures_factory
 
 import os
 import pytest
+import pytz
+import time_machine
 
 
 # Compile our .po files when the ZCML loads, as the instance does.
@@ -21,6 +27,67 @@ globals().update(
         )
     )
 )
+
+
+ATHENS = pytz.timezone("Europe/Athens")
+CLOCK_SITE = Path(__file__).parent / "clock"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="run as if today were this day: the clock starts at 10:00 in "
+        "Athens and ticks on, in the tests and in the processes they start",
+    )
+
+
+def pytest_configure(config):
+    """``--today``: move the clock of the whole run, subprocesses included.
+
+    A dated run proves that no test passes only on the day it was written:
+    tests build their dates from today or fix the clock themselves.
+    """
+    day = config.getoption("--today")
+    if not day:
+        return
+    moment = ATHENS.localize(datetime.combine(date.fromisoformat(day), time(10)))
+    offset = moment.timestamp() - datetime.now(pytz.utc).timestamp()
+    traveller = time_machine.travel(moment, tick=True)
+    traveller.start()
+    config.add_cleanup(traveller.stop)
+    os.environ["MUNICIPALITY_TEST_CLOCK_OFFSET"] = str(offset)
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(CLOCK_SITE), os.environ.get("PYTHONPATH")])
+    )
+
+
+def pytest_report_header(config):
+    day = config.getoption("--today")
+    return f"clock moved: today is {day}" if day else None
+
+
+@pytest.fixture
+def clock():
+    """Stop the clock at a moment of the site's zone for the rest of the test.
+
+    ``clock(date(2026, 12, 5))`` is 10:00 that day in Athens;
+    ``clock(date(...), hour=23, minute=30)`` another time. The clock stands
+    still unless ``tick=True``; the WSGI server of the functional layer, in
+    this process, sees the same time.
+    """
+    travellers = []
+
+    def travel(day: date, hour: int = 10, minute: int = 0, tick: bool = False):
+        moment = ATHENS.localize(datetime.combine(day, time(hour, minute)))
+        traveller = time_machine.travel(moment, tick=tick)
+        traveller.start()
+        travellers.append(traveller)
+        return moment
+
+    yield travel
+    for traveller in reversed(travellers):
+        traveller.stop()
 
 
 def pytest_collection_modifyitems(items):

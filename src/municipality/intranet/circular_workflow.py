@@ -1,11 +1,11 @@
 """What happens when a circular moves through its workflow."""
 
-from datetime import date
 from municipality.intranet import _
 from municipality.intranet.circular_mail import send_after_commit
 from municipality.intranet.circular_numbering import first_free
 from municipality.intranet.circular_numbering import format_number
 from municipality.intranet.circular_recipients import recipient_units
+from municipality.intranet.site_clock import site_today
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 
@@ -64,7 +64,7 @@ def issue(circular) -> None:
     """
     if circular.protocol_number:
         return
-    today = date.today()
+    today = site_today()
     circular.protocol_number = free_number(today.year, circular.issuing_authority)
     circular.issue_date = today
     circular.reindexObject()

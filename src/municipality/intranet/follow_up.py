@@ -10,6 +10,9 @@ from datetime import date
 from datetime import datetime
 from municipality.intranet import _
 from municipality.intranet.behaviors.follow_up import IFollowUp
+from municipality.intranet.site_clock import (
+    site_today,  # noqa: F401 (imported from here)
+)
 from persistent.list import PersistentList
 from plone import api
 from zope.annotation.interfaces import IAnnotations
@@ -26,15 +29,6 @@ CLOSE = "municipality.intranet: Close follow-up"
 
 class StatusChangeRefused(ValueError):
     """The user may not move the item to that status."""
-
-
-def site_today(now: datetime | None = None) -> date:
-    """Today in the municipality's time zone (not the server's)."""
-    zone = api.portal.get_registry_record("plone.portal_timezone", default="UTC")
-    now = now or datetime.now(pytz.utc)
-    if now.tzinfo is None:
-        now = pytz.utc.localize(now)
-    return now.astimezone(pytz.timezone(zone or "UTC")).date()
 
 
 def is_followed_up(obj) -> bool:

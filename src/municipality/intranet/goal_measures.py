@@ -9,6 +9,7 @@ reduce a figure (target below baseline) is measured the same way.
 from dataclasses import dataclass
 from datetime import date
 from municipality.intranet.content.goal_progress import IGoalProgress
+from municipality.intranet.site_clock import site_today
 from plone import api
 
 
@@ -92,7 +93,7 @@ def schedule_start(goal) -> date:
     programme = programme_of(goal)
     year = getattr(programme, "programme_year", None)
     if not year:
-        year = goal.due_date.year if goal.due_date else date.today().year
+        year = goal.due_date.year if goal.due_date else site_today().year
     return date(year, 1, 1)
 
 

@@ -6,6 +6,7 @@ from datetime import date
 from municipality.intranet.circular_numbering import first_free
 from municipality.intranet.content.meeting import IMeeting
 from municipality.intranet.meeting_bodies import is_public_body
+from municipality.intranet.site_clock import site_today
 from plone import api
 
 
@@ -60,7 +61,7 @@ def number_decision(decision, event) -> None:
         return
     meeting = meeting_of(decision)
     body = meeting.body if meeting is not None else ""
-    when = (meeting_date(meeting) if meeting is not None else None) or date.today()
+    when = (meeting_date(meeting) if meeting is not None else None) or site_today()
     decision.decision_body = body
     decision.decision_year = when.year
     decision.decision_number = free_decision_number(body, when.year)
@@ -73,7 +74,7 @@ def approve_minutes(minutes, event) -> None:
         return
     if transition.id == "approve" and not minutes.approved_on:
         user = api.user.get_current()
-        minutes.approved_on = date.today()
+        minutes.approved_on = site_today()
         minutes.approved_by = user.getProperty("fullname") or user.getId()
     elif transition.id == "send_back":
         minutes.approved_on = None

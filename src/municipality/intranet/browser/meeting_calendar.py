@@ -6,6 +6,7 @@ feed is a catalog search as the requesting user, so anonymous subscribers
 get public meetings only.
 """
 
+from municipality.intranet.event_series import series_dates_in_calendar
 from municipality.intranet.meeting_bodies import body_title
 from plone import api
 from plone.app.event.base import get_events
@@ -25,6 +26,7 @@ ICS_STATUS = {
 def meetings_calendar(context, meetings):
     """An icalendar.Calendar of ``meetings`` (content objects)."""
     calendar = construct_icalendar(context, meetings)
+    series_dates_in_calendar(calendar, meetings)
     by_uid = {meeting.UID(): meeting for meeting in meetings}
     for event in calendar.walk("VEVENT"):
         # Behind a request the exporter appends "@host" to the UID.

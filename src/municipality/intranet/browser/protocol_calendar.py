@@ -14,6 +14,8 @@ from datetime import time
 from datetime import timedelta
 from municipality.intranet import _
 from municipality.intranet.browser.meeting_calendar import respond
+from municipality.intranet.event_series import occurrence_dates
+from municipality.intranet.event_series import series_dates_in_calendar
 from municipality.intranet.follow_up import site_today
 from plone import api
 from plone.app.event.base import get_events
@@ -174,8 +176,9 @@ class ProtocolListing(BrowserView):
 
     def row(self, item, event) -> dict:
         accessor = IEventAccessor(item)
-        start = self.local(accessor.start)
-        end = self.local(accessor.end) if accessor.end else start
+        first, last = occurrence_dates(item)
+        start = self.local(first)
+        end = self.local(last)
         whole_day = bool(accessor.whole_day)
         if whole_day:
             when = translate(_("All day"), context=self.request)
@@ -435,7 +438,7 @@ class ProtocolEventView(BrowserView):
             UID=self.context.UID(),
         ):
             dates.append(
-                IEventAccessor(item).start.astimezone(zone).strftime("%d.%m.%Y")
+                occurrence_dates(item)[0].astimezone(zone).strftime("%d.%m.%Y")
             )
             if len(dates) == count:
                 break
@@ -457,6 +460,7 @@ class ProtocolEventView(BrowserView):
 def protocol_calendar(context, request, events, with_notes: bool, name: str):
     """An icalendar.Calendar of ``events``; the notes only if asked for."""
     calendar_ = construct_icalendar(context, events)
+    series_dates_in_calendar(calendar_, events)
     calendar_.add("x-wr-calname", name)
     kinds = kind_titles(context, request)
     by_uid = {event.UID(): event for event in events}

@@ -2,6 +2,7 @@
 
 from datetime import date
 from municipality.intranet import _
+from municipality.intranet.site_clock import site_today
 from plone import api
 from plone.app.z3cform.widgets.contentbrowser import ContentBrowserFieldWidget
 from plone.autoform import directives
@@ -16,7 +17,7 @@ from zope.interface import invariant
 
 
 def this_year() -> int:
-    return date.today().year
+    return site_today().year
 
 
 class IActionProgramme(model.Schema):

@@ -4,6 +4,7 @@ from datetime import date
 from municipality.intranet import _
 from municipality.intranet.goal_proposers import check_own_unit
 from municipality.intranet.goal_proposers import default_unit
+from municipality.intranet.site_clock import site_today
 from municipality.intranet.vocabularies.goals import programme_of
 from plone.app.z3cform.widgets.contentbrowser import ContentBrowserFieldWidget
 from plone.autoform import directives
@@ -27,7 +28,7 @@ LOCKED_FIELDS = ("indicator", "measure_unit", "baseline", "target")
 @provider(IContextAwareDefaultFactory)
 def end_of_programme_year(context) -> date:
     programme = programme_of(context)
-    year = getattr(programme, "programme_year", None) or date.today().year
+    year = getattr(programme, "programme_year", None) or site_today().year
     return date(year, 12, 31)
 
 

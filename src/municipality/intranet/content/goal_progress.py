@@ -3,6 +3,7 @@
 from datetime import date
 from datetime import timedelta
 from municipality.intranet import _
+from municipality.intranet.site_clock import site_today
 from plone import api
 from plone.autoform import directives
 from plone.dexterity.content import Item
@@ -14,7 +15,7 @@ from zope.schema import ValidationError
 
 
 def today() -> date:
-    return date.today()
+    return site_today()
 
 
 class FutureProgressDate(ValidationError):
@@ -23,7 +24,7 @@ class FutureProgressDate(ValidationError):
 
 def check_not_future(value: date) -> bool:
     # A day of grace: the server's date may be behind the municipality's.
-    if value > date.today() + timedelta(days=1):
+    if value > site_today() + timedelta(days=1):
         raise FutureProgressDate(value)
     return True
 

@@ -3,6 +3,7 @@
 from datetime import date
 from municipality.intranet import _
 from municipality.intranet.content.followed_up import FollowedUpContainer
+from municipality.intranet.site_clock import site_today
 from plone.app.textfield import RichText
 from plone.supermodel import model
 from zope import schema
@@ -10,7 +11,7 @@ from zope.interface import implementer
 
 
 def today() -> date:
-    return date.today()
+    return site_today()
 
 
 class IInstruction(model.Schema):

@@ -2,6 +2,7 @@
 
 from datetime import date
 from municipality.intranet import _
+from municipality.intranet.site_clock import site_today
 from plone import api
 from plone.autoform import directives
 from plone.dexterity.content import Item
@@ -12,7 +13,7 @@ from zope.interface import implementer
 
 
 def today() -> date:
-    return date.today()
+    return site_today()
 
 
 class IProgressNote(model.Schema):
