@@ -11,6 +11,8 @@ ADMIN_PASSWORD ?= admin
 SITE_ID ?= Plone
 SITE_LANGUAGE ?= el
 SETUP_CONTENT ?= true
+# The day the demo content's dates move to (YYYY-MM-DD); empty: today.
+DEMO_TODAY ?=
 SECURE_COOKIES ?=
 BACKUP_DIR ?= backups
 RESTORE_INSTANCE ?= instance-restored
@@ -68,7 +70,7 @@ instance: install ## Write the Zope instance configuration from etc/*.in
 
 .PHONY: site
 site: instance ## Create the Plone site from the distribution unless it exists
-	SITE_ID=$(SITE_ID) SITE_LANGUAGE=$(SITE_LANGUAGE) SETUP_CONTENT=$(SETUP_CONTENT) \
+	SITE_ID=$(SITE_ID) SITE_LANGUAGE=$(SITE_LANGUAGE) SETUP_CONTENT=$(SETUP_CONTENT) DEMO_TODAY=$(DEMO_TODAY) \
 	ADMIN_USER=$(ADMIN_USER) ADMIN_PASSWORD='$(ADMIN_PASSWORD)' SECURE_COOKIES=$(SECURE_COOKIES) \
 	CACHE_PROXIES='$(CACHE_PROXIES)' $(BIN)/zconsole run $(INSTANCE_DIR)/etc/zope.conf scripts/create_site.py
 
@@ -83,7 +85,7 @@ start: site ## Install, create the site if needed, serve it at http://$(HOST):$(
 
 .PHONY: start-cluster
 start-cluster: install ## PostgreSQL (or CLUSTER_STORAGE=zeo), CLUSTER_INSTANCES Zope instances, Varnish on CLUSTER_PORT
-	SITE_ID=$(SITE_ID) SITE_LANGUAGE=$(SITE_LANGUAGE) SETUP_CONTENT=$(SETUP_CONTENT) \
+	SITE_ID=$(SITE_ID) SITE_LANGUAGE=$(SITE_LANGUAGE) SETUP_CONTENT=$(SETUP_CONTENT) DEMO_TODAY=$(DEMO_TODAY) \
 	ADMIN_USER=$(ADMIN_USER) ADMIN_PASSWORD='$(ADMIN_PASSWORD)' SECURE_COOKIES=$(SECURE_COOKIES) \
 	$(BIN)/python scripts/cluster.py start --dir $(CLUSTER_DIR) --storage $(CLUSTER_STORAGE) \
 	  --instances $(CLUSTER_INSTANCES) --host $(HOST) --port $(CLUSTER_PORT) --threads $(THREADS)

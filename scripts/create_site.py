@@ -5,7 +5,9 @@ Run with ``zconsole run instance/etc/zope.conf scripts/create_site.py``
 
 - ``SITE_ID`` (default ``Plone``), ``SITE_LANGUAGE`` (``el``, ``tr`` or ``en``;
   default ``el``), ``SITE_TITLE`` (default: per language),
-  ``SETUP_CONTENT`` (import the demo content, default ``true``);
+  ``SETUP_CONTENT`` (import the demo content, default ``true``),
+  ``DEMO_TODAY`` (the day the demo content's dates move to, ``YYYY-MM-DD``;
+  default: today; ``2026-11-22`` imports the demo as written);
 - ``ADMIN_USER`` (default ``admin``) and ``ADMIN_PASSWORD`` (default
   ``admin``): the Zope manager, created or given this password on every run;
 - ``SECURE_COOKIES`` (default off): set on every run; on, the login cookie is
@@ -89,6 +91,7 @@ def main(app) -> None:
             "title": os.environ.get("SITE_TITLE", ""),
             "default_language": os.environ.get("SITE_LANGUAGE") or "el",
             "setup_content": os.environ.get("SETUP_CONTENT", "true").lower() in TRUE,
+            "demo_today": os.environ.get("DEMO_TODAY", ""),
         }
     )
     site = site_api.create(app, "municipality", answers)

@@ -68,18 +68,25 @@ def pytest_report_header(config):
 
 
 @pytest.fixture
-def clock():
+def clock(request):
     """Stop the clock at a moment of the site's zone for the rest of the test.
 
     ``clock(date(2026, 12, 5))`` is 10:00 that day in Athens;
     ``clock(date(...), hour=23, minute=30)`` another time. The clock stands
     still unless ``tick=True``; the WSGI server of the functional layer, in
     this process, sees the same time.
+
+    A test that commits (the functional layer) may only move the clock
+    forward: its DemoStorage would number a commit in the past before the
+    layer's own, and lose sight of the site.
     """
     travellers = []
+    commits = "functional_portal" in request.fixturenames
 
     def travel(day: date, hour: int = 10, minute: int = 0, tick: bool = False):
         moment = ATHENS.localize(datetime.combine(day, time(hour, minute)))
+        if commits and moment < datetime.now(pytz.utc):
+            pytest.fail(f"a functional test cannot move the clock back to {moment}")
         traveller = time_machine.travel(moment, tick=tick)
         traveller.start()
         travellers.append(traveller)
@@ -88,6 +95,18 @@ def clock():
     yield travel
     for traveller in reversed(travellers):
         traveller.stop()
+
+
+@pytest.fixture
+def demo_clock(clock):
+    """The clock at 10:00 of the day the demo content describes as today.
+
+    For tests that read the demo as written (its coming sessions, its
+    overdue follow-ups) rather than dates made from today.
+    """
+    from municipality.intranet.demo_dates import DEMO_TODAY
+
+    return clock(DEMO_TODAY)
 
 
 def pytest_collection_modifyitems(items):

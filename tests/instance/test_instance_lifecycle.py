@@ -4,6 +4,7 @@ Runs the same scripts as the Makefile, in a temporary instance folder, as
 separate processes (the FileStorage is locked while a server runs).
 """
 
+from municipality.intranet.demo_dates import DEMO_TODAY
 from pathlib import Path
 
 import os
@@ -44,7 +45,13 @@ def create_site(folder: Path, **env) -> str:
     result = subprocess.run(
         [BIN / "zconsole", "run", folder / "etc" / "zope.conf",
          ROOT / "scripts" / "create_site.py"],
-        env={**os.environ, "ADMIN_PASSWORD": PASSWORD, **env},
+        # The demo as written: the tests below open its pages by path.
+        env={
+            **os.environ,
+            "ADMIN_PASSWORD": PASSWORD,
+            "DEMO_TODAY": DEMO_TODAY.isoformat(),
+            **env,
+        },
         capture_output=True,
         text=True,
         cwd=ROOT,

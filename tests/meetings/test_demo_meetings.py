@@ -134,7 +134,7 @@ def test_reminder_script_runs_against_the_site(
     assert "reminder(s) sent from plone" in capsys.readouterr().out
 
 
-def test_series_page_lists_the_next_sessions(portal):
+def test_series_page_lists_the_next_sessions(portal, demo_clock):
     series = portal.unrestrictedTraverse("meetings/goal-setting-meetings")
     with api.env.adopt_roles(["Manager"]):
         view = series.restrictedTraverse("@@view")

@@ -6,6 +6,9 @@ one plone.exportimport tree per language (``content/el``, ``content/tr``,
 which wins when present.
 """
 
+from municipality.intranet.demo_dates import demo_for
+from municipality.intranet.demo_dates import make_plan
+from municipality.intranet.demo_dates import parse_day
 from municipality.intranet.meeting_bodies import default_lines
 from municipality.intranet.meeting_bodies import RECORD as BODIES_RECORD
 from municipality.intranet.request_defaults import area_lines
@@ -71,6 +74,8 @@ def pre_handler(answers: dict) -> dict:
             f"default_language must be one of {', '.join(SITE_LANGUAGES)}, "
             f"not {language!r}"
         )
+    # A wrong day for the demo fails here, before anything is made.
+    parse_day(answers.get("demo_today"))
     defaults = LANGUAGE_DEFAULTS[language]
     completed = {"default_language": language, **answers}
     for key, value in defaults.items():
@@ -102,7 +107,16 @@ def handler(distribution: Distribution, site: PloneSite, answers: dict) -> Plone
         # Site creation is one transaction: all of it lands, or none of it.
         for step in importer.importers.values():
             step.intermediate_commits = False
-        importer.import_site(content_dir)
+        # The demo's dates move to the day the site is made (demo_dates.py).
+        plan = make_plan(
+            parse_day(answers.get("demo_today")), answers.get("portal_timezone")
+        )
+        tree, temporary = demo_for(content_dir, plan)
+        try:
+            importer.import_site(tree)
+        finally:
+            if temporary is not None:
+                temporary.cleanup()
         transaction.savepoint(optimistic=True)
     # The import may have replaced the sections' settings with the demo's.
     ensure_sections()
