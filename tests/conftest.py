@@ -11,6 +11,7 @@ from pytest_plone import fixtures_factory
 import os
 import pytest
 import pytz
+import time as time_mod
 import time_machine
 
 
@@ -31,6 +32,71 @@ globals().update(
 
 ATHENS = pytz.timezone("Europe/Athens")
 CLOCK_SITE = Path(__file__).parent / "clock"
+
+
+# The days on which every ``dated`` test runs again, besides today: the
+# last and first day of a year, a leap day, a day years ahead in summer time.
+DATED_DAYS = (
+    date(2026, 12, 31),
+    date(2027, 1, 1),
+    date(2028, 2, 29),
+    date(2030, 6, 15),
+)
+
+
+def real_time() -> float:
+    """Seconds since the epoch on the wall clock, whatever the test's clock."""
+    if time_machine.escape_hatch.is_travelling():
+        return time_machine.escape_hatch.time.time()
+    return time_mod.time()
+
+
+def same_kind_of_day(day: date) -> date:
+    """``day``, or once it is past, the next day like it (a year-end, a leap day).
+
+    The test layers are made at the wall clock's time and a test must not
+    move it back before them (see ``clock``): years from now, the dated runs
+    move to the next 31 December, 1 January, 29 February and so on.
+    """
+    today = datetime.fromtimestamp(real_time(), ATHENS).date()
+    years = 0
+    while True:
+        try:
+            candidate = day.replace(year=day.year + years)
+        except ValueError:  # 29 February of a common year
+            years += 1
+            continue
+        if candidate > today:
+            return candidate
+        years += 1
+
+
+def pytest_generate_tests(metafunc):
+    """A ``dated`` test runs today and on each of DATED_DAYS (unless --today)."""
+    if metafunc.definition.get_closest_marker("dated") is None:
+        return
+    if metafunc.config.getoption("--today"):
+        return
+    days = [None, *(same_kind_of_day(day) for day in DATED_DAYS)]
+    metafunc.fixturenames.insert(0, "dated_day")
+    metafunc.parametrize(
+        "dated_day",
+        days,
+        indirect=True,
+        ids=["today", *(f"on-{day.isoformat()}" for day in days[1:])],
+    )
+
+
+@pytest.fixture
+def dated_day(request):
+    """The clock at 10:00 of the day this copy of a dated test runs on; ticking."""
+    day = getattr(request, "param", None)
+    if day is None:
+        yield None
+        return
+    moment = ATHENS.localize(datetime.combine(day, time(10)))
+    with time_machine.travel(moment, tick=True):
+        yield day
 
 
 def pytest_addoption(parser):
@@ -85,7 +151,7 @@ def clock(request):
 
     def travel(day: date, hour: int = 10, minute: int = 0, tick: bool = False):
         moment = ATHENS.localize(datetime.combine(day, time(hour, minute)))
-        if commits and moment < datetime.now(pytz.utc):
+        if commits and moment.timestamp() < real_time():
             pytest.fail(f"a functional test cannot move the clock back to {moment}")
         traveller = time_machine.travel(moment, tick=tick)
         traveller.start()

@@ -6,6 +6,11 @@ from municipality.intranet.acknowledgements import pending_units_for
 from municipality.intranet.acknowledgements import status
 from plone import api
 
+import pytest
+
+
+pytestmark = pytest.mark.dated
+
 
 def user(name):
     return api.user.get(username=name)

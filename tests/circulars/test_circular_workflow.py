@@ -11,6 +11,9 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 import pytest
 
 
+pytestmark = pytest.mark.dated
+
+
 def test_issue_numbers_and_dates(draft):
     issue(draft)
     today = date.today()

@@ -3,6 +3,10 @@
 from plone import api
 
 import datetime
+import pytest
+
+
+pytestmark = pytest.mark.dated
 
 
 GS = "units/mayors-office/general-secretariat"

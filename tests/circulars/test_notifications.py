@@ -14,6 +14,9 @@ import pytest
 import transaction
 
 
+pytestmark = pytest.mark.dated
+
+
 @pytest.fixture
 def smtp():
     inbox = Inbox()

@@ -19,6 +19,9 @@ import requests
 import transaction
 
 
+pytestmark = pytest.mark.dated
+
+
 START, END = date(2026, 1, 1), date(2026, 11, 22)
 
 

@@ -18,6 +18,9 @@ import json
 import pytest
 
 
+pytestmark = pytest.mark.dated
+
+
 TODAY = date(2026, 11, 22)  # the day the demo describes
 CATEGORIES = {"services", "organisation", "skills"}
 

@@ -24,6 +24,9 @@ import time
 import transaction
 
 
+pytestmark = pytest.mark.dated
+
+
 YEAR = 2031  # a year of its own: the demo programme has goals of its own
 
 

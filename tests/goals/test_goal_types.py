@@ -14,6 +14,9 @@ from zope.schema.interfaces import IVocabularyFactory
 import pytest
 
 
+pytestmark = pytest.mark.dated
+
+
 TYPES = {
     # type: (allowed inside, workflow, add permission)
     "ActionProgramme": (

@@ -19,6 +19,9 @@ from plone import api
 import pytest
 
 
+pytestmark = pytest.mark.dated
+
+
 CHANGE_TARGET = "municipality.intranet: Change goal target"
 ADD_PROGRESS = "municipality.intranet: Add GoalProgress"
 ADD_GOAL = "municipality.intranet: Add Goal"

@@ -12,6 +12,9 @@ import pytest
 import transaction
 
 
+pytestmark = pytest.mark.dated
+
+
 @pytest.fixture
 def sessions(functional_portal):
     create_users(functional_portal)

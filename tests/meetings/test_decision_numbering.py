@@ -13,6 +13,9 @@ import pytest
 import transaction
 
 
+pytestmark = pytest.mark.dated
+
+
 def test_numbers_per_body_and_year(portal, meeting):
     committee = make_meeting(portal, body="finance-committee", title="Οικονομική")
     first = make_decision(meeting, [], title="Πρώτη")

@@ -7,6 +7,9 @@ from plone import api
 import pytest
 
 
+pytestmark = pytest.mark.dated
+
+
 COUNCIL = "meetings/council-2026-11-12"
 TODAY = date(2026, 11, 22)  # the day the demo describes
 

@@ -20,6 +20,9 @@ import pytest
 import pytz
 
 
+pytestmark = pytest.mark.dated
+
+
 UTC = pytz.utc
 
 

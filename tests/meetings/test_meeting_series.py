@@ -8,9 +8,13 @@ from municipality.intranet.meeting_series import sessions_of
 from plone import api
 from plone.app.event.base import localized_now
 
+import pytest
 import re
 import requests
 import transaction
+
+
+pytestmark = pytest.mark.dated
 
 
 SERIES = "meetings/goal-setting-meetings"

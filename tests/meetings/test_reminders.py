@@ -23,6 +23,9 @@ import time
 import transaction
 
 
+pytestmark = pytest.mark.dated
+
+
 @pytest.fixture
 def inbox(functional_portal):
     inbox, controller = start_inbox(sender="gg@example.org")

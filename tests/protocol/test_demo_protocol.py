@@ -6,6 +6,9 @@ from plone import api
 import pytest
 
 
+pytestmark = pytest.mark.dated
+
+
 SITES = {
     # site id: section title, path of the Mayor's representative
     "plone": (

@@ -20,6 +20,9 @@ import requests
 import transaction
 
 
+pytestmark = pytest.mark.dated
+
+
 @pytest.fixture
 def site(functional_portal):
     """Events in every state, this month and the next, and a yearly holiday."""

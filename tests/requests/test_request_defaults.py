@@ -11,6 +11,9 @@ from zope.component.hooks import site as active_site
 import pytest
 
 
+pytestmark = pytest.mark.dated
+
+
 @pytest.mark.parametrize(
     "site_id,office,holiday",
     [

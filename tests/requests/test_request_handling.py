@@ -12,6 +12,9 @@ import pytest
 import transaction
 
 
+pytestmark = pytest.mark.dated
+
+
 def new_request(portal, **fields):
     values = {
         "request_kind": "complaint",

@@ -8,6 +8,9 @@ import requests
 import transaction
 
 
+pytestmark = pytest.mark.dated
+
+
 @pytest.fixture
 def answered(office):
     with api.env.adopt_roles(["Manager"]):

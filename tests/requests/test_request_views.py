@@ -15,6 +15,9 @@ import requests
 import transaction
 
 
+pytestmark = pytest.mark.dated
+
+
 def make(portal, rid, unit=None, deadline=None, steps=(), **fields):
     values = {
         "request_kind": "complaint",

@@ -17,6 +17,9 @@ import pytest
 import transaction
 
 
+pytestmark = pytest.mark.dated
+
+
 def approve_in(manager, site, path, attempts=3):
     """Approve as the General Secretariat, retrying on conflicts as Zope does."""
     for attempt in manager.attempts(attempts):

@@ -24,6 +24,9 @@ import contextlib
 import pytest
 
 
+pytestmark = pytest.mark.dated
+
+
 TYPES = {
     "LeaveRequest": "municipality.intranet.AddLeaveRequest",
     "TravelRequest": "municipality.intranet.AddTravelRequest",

@@ -18,6 +18,9 @@ import pytest
 import re
 
 
+pytestmark = pytest.mark.dated
+
+
 STEPS = {
     "draft": [],
     "submitted": [("employee", "submit")],
