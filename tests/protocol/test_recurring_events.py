@@ -201,3 +201,15 @@ def test_upgrade_reindexes_series_of_existing_sites(portal, clock):
         setup_tool.upgradeProfile(PROFILE, "2026120701")
     assert setup_tool.getLastVersionForProfile(PROFILE) == ("2026120701",)
     assert "Εορτή πολιούχου ΣΕΙΡΑ-1" in days_listing(portal, "2026-12")["2026-12-06"]
+
+
+def test_meetings_feed_starts_a_series_on_its_first_session(portal, clock):
+    clock(date(2026, 11, 20))
+    series = add_series(portal)
+    clock(date(2027, 2, 1))
+    view = portal.restrictedTraverse("@@meetings.ics")
+    calendar = icalendar.Calendar.from_ical(view())
+    (component,) = [c for c in calendar.walk("VEVENT") if series.UID() in str(c["UID"])]
+    assert component.decoded("DTSTART") == ATHENS.localize(datetime(2026, 11, 26, 9))
+    assert component.decoded("DTEND") == ATHENS.localize(datetime(2026, 11, 26, 11))
+    assert component["RRULE"]["COUNT"] == [12]
