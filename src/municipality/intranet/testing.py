@@ -3,8 +3,9 @@
 The layer creates, once per test run, the sites the tests use: ``plone``
 (Greek, with demo content: the site of the integration and functional
 layers), ``belediye`` (Turkish, with demo content) and ``bare`` (English,
-without). The demo is imported as written, as of its own today. Creating sites over and over in one process trips over
-plone.dexterity's cache of generated schemas, so tests never do that.
+without). The demo is imported as written, as of its own today. Creating
+sites over and over in one process trips over plone.dexterity's cache of
+generated schemas, so tests never do that.
 """
 
 from municipality.intranet.demo_dates import DEMO_TODAY
