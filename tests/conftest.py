@@ -51,6 +51,12 @@ def real_time() -> float:
     return time_mod.time()
 
 
+@pytest.fixture(scope="session")
+def wall_clock():
+    """``real_time``: for a test that sets the clock of a process it starts."""
+    return real_time
+
+
 def same_kind_of_day(day: date) -> date:
     """``day``, or once it is past, the next day like it (a year-end, a leap day).
 

@@ -26,10 +26,12 @@ HERE = Path(__file__).parent
 ATHENS = pytz.timezone("Europe/Athens")
 
 
-def clock_at(day: date) -> dict:
+def clock_at(day: date, wall_clock) -> dict:
     """Environment that starts a Python process's clock at 10:00 of ``day``."""
     moment = ATHENS.localize(datetime.combine(day, time(10)))
-    offset = moment.timestamp() - datetime.now(pytz.utc).timestamp()
+    # From the wall clock, which the subprocess starts from, even when this
+    # run's own clock is moved (pytest --today).
+    offset = moment.timestamp() - wall_clock()
     return {
         "MUNICIPALITY_TEST_CLOCK_OFFSET": str(offset),
         "PYTHONPATH": os.pathsep.join(
@@ -54,14 +56,14 @@ def zconsole(folder: Path, script: Path, env: dict) -> str:
 
 
 @pytest.fixture(scope="module")
-def seen_on_1_march_2028(tmp_path_factory):
+def seen_on_1_march_2028(tmp_path_factory, wall_clock):
     folder = tmp_path_factory.mktemp("demo-2028")
     subprocess.run(
         [sys.executable, ROOT / "scripts" / "instance.py", "--dir", folder],
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    env = clock_at(date(2028, 3, 1))
+    env = clock_at(date(2028, 3, 1), wall_clock)
     zconsole(folder, ROOT / "scripts" / "create_site.py", env)
     output = zconsole(folder, HERE / "demo_today_check.py", env)
     return json.loads(output.strip().splitlines()[-1])
