@@ -22,7 +22,7 @@ def test_upgrade_to_goals(portal):
         setup_tool.setLastVersionForProfile(PROFILE, "2026112401")
         assert setup_tool.listUpgrades(PROFILE)
         setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("2026120701",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("2026120702",)
     assert {"ActionProgramme", "Goal", "GoalProgress"} <= set(types.objectIds())
     assert {"goal_unit", "goal_category", "programme_year"} <= set(catalog.indexes())
     assert "goals" in portal.objectIds()

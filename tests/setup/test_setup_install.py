@@ -12,7 +12,7 @@ class TestSetupInstall:
         assert IBrowserLayer in browser_layers
 
     def test_latest_version(self, profile_last_version, package_name):
-        assert profile_last_version(f"{package_name}:default") == "2026120701"
+        assert profile_last_version(f"{package_name}:default") == "2026120702"
 
     def test_no_pending_upgrade_steps(self, setup_tool, package_name):
         assert setup_tool.listUpgrades(f"{package_name}:default") == []

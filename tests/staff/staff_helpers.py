@@ -2,6 +2,7 @@
 
 from datetime import date
 from datetime import timedelta
+from municipality.intranet.working_days import national_holidays
 from plone import api
 from staff_users import create_users as create_staff
 from staff_users import PASSWORD  # noqa: F401 - the tests import it from here
@@ -32,9 +33,19 @@ def uid(portal, path) -> str:
 
 
 def next_monday(after: date | None = None) -> date:
-    """A Monday at least a week ahead: cancellable, clear of holidays' edges."""
+    """A Monday at least a week ahead: cancellable, clear of holidays' edges.
+
+    The two weeks from it hold no public holiday of the Greek demo site, so
+    that a request's working days are its weekdays whatever the day.
+    """
     day = (after or date.today()) + timedelta(days=7)
-    return day + timedelta(days=(7 - day.weekday()) % 7)
+    monday = day + timedelta(days=(7 - day.weekday()) % 7)
+    while any(
+        (each.year, each.month, each.day) in national_holidays("GR", each.year)
+        for each in (monday + timedelta(days=n) for n in range(14))
+    ):
+        monday += timedelta(days=7)
+    return monday
 
 
 def create(portal, type_name, user, values, fields):

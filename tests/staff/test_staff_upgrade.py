@@ -24,7 +24,7 @@ def test_upgrade_to_staff_requests(portal):
         del registry.records["municipality.intranet.leave_kinds"]
         setup_tool.setLastVersionForProfile(PROFILE, "2026112601")
         setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("2026120701",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("2026120702",)
     assert set(TYPES) <= set(types.objectIds())
     assert workflow.getChainForPortalType("LeaveRequest") == (
         "municipality_staff_request_workflow",

@@ -12,12 +12,10 @@ from municipality.intranet.demo_dates import parse_day
 from municipality.intranet.meeting_bodies import default_lines
 from municipality.intranet.meeting_bodies import RECORD as BODIES_RECORD
 from municipality.intranet.request_defaults import area_lines
-from municipality.intranet.request_defaults import HOLIDAYS
 from municipality.intranet.sections import ensure_sections
 from municipality.intranet.settings import COUNTRY_BY_LANGUAGE
 from municipality.intranet.settings import COUNTRY_RECORD
 from municipality.intranet.subject_areas import AREAS_RECORD
-from municipality.intranet.working_days import HOLIDAYS_RECORD
 from pathlib import Path
 from plone import api
 from plone.dexterity.schema import SCHEMA_CACHE
@@ -120,12 +118,10 @@ def handler(distribution: Distribution, site: PloneSite, answers: dict) -> Plone
         transaction.savepoint(optimistic=True)
     # The import may have replaced the sections' settings with the demo's.
     ensure_sections()
-    # Requests routed to the units the site has; the country's holidays.
+    # Requests routed to the units the site has. The country's public
+    # holidays come from the holidays library (working_days.py).
     api.portal.set_registry_record(
         AREAS_RECORD, area_lines(answers["default_language"])
-    )
-    api.portal.set_registry_record(
-        HOLIDAYS_RECORD, HOLIDAYS[COUNTRY_BY_LANGUAGE[answers["default_language"]]]
     )
     return site
 

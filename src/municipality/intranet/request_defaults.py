@@ -1,8 +1,7 @@
-"""What a new site starts with: subject areas and public holidays.
+"""What a new site starts with: the subject areas of citizens' requests.
 
-The General Secretariat changes both in the settings; holidays of the
-lunar and Orthodox calendars are given for the current and next year and
-must be added each year.
+The General Secretariat changes them in the settings. (Public holidays need
+no defaults: the country's come from the holidays library, working_days.py.)
 """
 
 from municipality.intranet import _
@@ -38,43 +37,6 @@ AREAS = (
     ),
     ("general", _("Other matters"), "", ""),
 )
-
-HOLIDAYS = {
-    "GR": [
-        "01-01 | Πρωτοχρονιά",
-        "01-06 | Θεοφάνεια",
-        "03-25 | Εθνική εορτή",
-        "05-01 | Πρωτομαγιά",
-        "08-15 | Κοίμηση της Θεοτόκου",
-        "10-28 | Επέτειος του Όχι",
-        "12-25 | Χριστούγεννα",
-        "12-26 | Σύναξη της Θεοτόκου",
-        "2026-02-23 | Καθαρά Δευτέρα",
-        "2026-04-10 | Μεγάλη Παρασκευή",
-        "2026-04-13 | Δευτέρα του Πάσχα",
-        "2026-06-01 | Αγίου Πνεύματος",
-        "2027-03-15 | Καθαρά Δευτέρα",
-        "2027-04-30 | Μεγάλη Παρασκευή",
-        "2027-05-03 | Δευτέρα του Πάσχα",
-        "2027-06-21 | Αγίου Πνεύματος",
-    ],
-    "TR": [
-        "01-01 | Yılbaşı",
-        "04-23 | Ulusal Egemenlik ve Çocuk Bayramı",
-        "05-01 | Emek ve Dayanışma Günü",
-        "05-19 | Atatürk'ü Anma, Gençlik ve Spor Bayramı",
-        "07-15 | Demokrasi ve Millî Birlik Günü",
-        "08-30 | Zafer Bayramı",
-        "10-29 | Cumhuriyet Bayramı",
-        "2026-03-20 | Ramazan Bayramı",
-        "2026-03-21 | Ramazan Bayramı",
-        "2026-03-22 | Ramazan Bayramı",
-        "2026-05-27 | Kurban Bayramı",
-        "2026-05-28 | Kurban Bayramı",
-        "2026-05-29 | Kurban Bayramı",
-        "2026-05-30 | Kurban Bayramı",
-    ],
-}
 
 
 def area_lines(language: str) -> list[str]:

@@ -135,11 +135,24 @@ class ISettings(Interface):
         required=True,
     )
     public_holidays = schema.List(
-        title=_("Public holidays"),
+        title=_("Local public holidays"),
         description=_(
-            "One per line: MM-DD | name (every year) or YYYY-MM-DD | name (that "
-            "year only). Skipped, with weekends, when deadlines are counted in "
+            "The country's public holidays, Easter and the Bayrams included, are "
+            "known for every year. Add the municipality's own here, one per line: "
+            "MM-DD | name (every year) or YYYY-MM-DD | name (that year only). "
+            "Skipped, with weekends, when deadlines and leave are counted in "
             "working days."
+        ),
+        value_type=schema.TextLine(),
+        required=False,
+        constraint=check_holiday_lines,
+    )
+    holidays_not_observed = schema.List(
+        title=_("Public holidays on which the municipality works"),
+        description=_(
+            "Days of the country's public holidays that count as working days "
+            "here, one per line: MM-DD | reason (every year) or YYYY-MM-DD | "
+            "reason (that year only)."
         ),
         value_type=schema.TextLine(),
         required=False,
