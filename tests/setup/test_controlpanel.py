@@ -101,3 +101,27 @@ def test_bad_reporting_dates_refused(browser, bad):
     transaction.begin()
     record = "municipality.intranet.goal_reporting_dates"
     assert bad not in api.portal.get_registry_record(record)
+
+
+@pytest.mark.parametrize("name", ["public_holidays", "holidays_not_observed"])
+def test_holiday_settings(browser, name):
+    control = browser.getControl(name=f"form.widgets.{name}")
+    control.value = "12-06 | Εορτή του πολιούχου\n2030-04-26 | Μεγάλη Παρασκευή"
+    browser.getControl(name="form.buttons.save").click()
+    transaction.begin()
+    assert api.portal.get_registry_record(f"municipality.intranet.{name}") == [
+        "12-06 | Εορτή του πολιούχου",
+        "2030-04-26 | Μεγάλη Παρασκευή",
+    ]
+
+
+@pytest.mark.parametrize("name", ["public_holidays", "holidays_not_observed"])
+@pytest.mark.parametrize("bad", ["31-02 | λάθος", "2030-13-01 | x", "Πάσχα"])
+def test_bad_holiday_lines_refused(browser, name, bad):
+    control = browser.getControl(name=f"form.widgets.{name}")
+    control.value = bad
+    browser.getControl(name="form.buttons.save").click()
+    assert "invalid-feedback" in browser.contents
+    transaction.begin()
+    lines = api.portal.get_registry_record(f"municipality.intranet.{name}") or []
+    assert bad not in lines
