@@ -10,6 +10,8 @@ from datetime import timedelta
 from dateutil.rrule import rrulestr
 from municipality.intranet.demo_dates import demo_for
 from municipality.intranet.demo_dates import DEMO_TODAY
+from municipality.intranet.demo_dates import feast_days
+from municipality.intranet.demo_dates import first_day_of
 from municipality.intranet.demo_dates import make_plan
 from municipality.intranet.demo_dates import move_tree
 from municipality.intranet.demo_dates import parse_day
@@ -263,3 +265,24 @@ def test_summer_time_keeps_the_hour_of_the_day():
     moved_ = shift.moment(winter, plan.zone)
     assert moved_.astimezone(ATHENS).hour == 9
     assert moved_.utcoffset() == timedelta(hours=3)
+
+
+def test_events_on_moving_feasts_stay_on_them(moved):
+    before, after, _plan, root = moved
+    country = {"el": "GR", "tr": "TR", "en": "GR"}[root.name]
+    checked = 0
+    for uid, data in after.items():
+        if data["@type"] != "ProtocolEvent" or data.get("recurrence"):
+            continue
+        old, new = day(before[uid]["start"]), day(data["start"])
+        name = feast_days(country, old.year).get(old)
+        if name is None:
+            continue
+        assert feast_days(country, new.year).get(new) == name, data["@id"]
+        assert (old - first_day_of(old, name, country)) == (
+            new - first_day_of(new, name, country)
+        )
+        assert str(new.year) in data["id"]
+        checked += 1
+    if root.name == "tr":
+        assert checked  # the second day of Ramazan Bayramı

@@ -14,6 +14,8 @@ programme a closed year's. So a new site gets a copy whose dates are moved:
   calendar year's, goals are due by 30 June or 31 December): they move by
   whole years, to this year's programme; progress that would then be dated
   after today is left out, as it has not happened yet;
+- an event on a moving feast (the second day of Ramazan Bayramı) moves to
+  the same day of the same feast in its new year (the holidays library);
 - holidays and commemorations that recur every year keep their day of the
   year (25 March stays 25 March) and move by the whole years nearest to the
   weeks above; circulars, which speak of their season ("opening hours from
@@ -35,8 +37,11 @@ from datetime import date
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
+from functools import lru_cache
+from municipality.intranet.settings import COUNTRY_BY_LANGUAGE
 from pathlib import Path
 
+import holidays as holiday_calendars
 import json
 import pytz
 import re
@@ -156,6 +161,33 @@ def make_plan(today: date | None, zone_name: str) -> Plan:
     return Plan(today=today, now=now, zone=zone)
 
 
+def day_of(value: str) -> date:
+    return date.fromisoformat(value[:10])
+
+
+@lru_cache(maxsize=64)
+def feast_days(country: str, year: int) -> dict[date, str]:
+    """The country's public holidays of ``year`` by day, with comparable names.
+
+    The library marks far years' Islamic dates "(estimated)": the same feast.
+    """
+    try:
+        found = holiday_calendars.country_holidays(country, years=year)
+    except NotImplementedError:
+        return {}
+    return {day: re.sub(r"\s*\(.*\)$", "", name) for day, name in found.items()}
+
+
+def first_day_of(day: date, name: str, country: str) -> date:
+    """The first day of a feast of several days (Kurban Bayramı has four)."""
+    while (
+        feast_days(country, (day - timedelta(days=1)).year).get(day - timedelta(days=1))
+        == name
+    ):
+        day -= timedelta(days=1)
+    return day
+
+
 def parse_day(value) -> date | None:
     """``YYYY-MM-DD`` (or a date) as a date; nothing for nothing."""
     if not value:
@@ -216,7 +248,37 @@ class DemoTree:
             return self.plan.yearly
         if data.get("@type") == "Circular":
             return self.circulars
+        if data.get("@type") == "ProtocolEvent" and data.get("start"):
+            moved = self.holiday_shift(day_of(data["start"]))
+            if moved is not None:
+                return moved
         return self.plan.weeks
+
+    def holiday_shift(self, start: date) -> Shift | None:
+        """An event on a public holiday moves to the same holiday.
+
+        Ramazan Bayramı or Orthodox Easter move from year to year: an event on
+        its second day lands on the second day of the same feast nearest the
+        date the weeks would give, not on an ordinary day.
+        """
+        country = COUNTRY_BY_LANGUAGE.get(self.root.name)
+        if not country:
+            return None
+        name = feast_days(country, start.year).get(start)
+        if name is None:
+            return None
+        target = self.plan.weeks.day(start)
+        offset = (start - first_day_of(start, name, country)).days
+        firsts = [
+            day
+            for year in (target.year - 1, target.year, target.year + 1)
+            for day, each in feast_days(country, year).items()
+            if each == name and first_day_of(day, name, country) == day
+        ]
+        if not firsts:
+            return None
+        nearest = min(firsts, key=lambda day: abs((day - target).days))
+        return Shift(days=(nearest + timedelta(days=offset) - start).days)
 
     def year_bound(self, data) -> bool:
         while data is not None:
