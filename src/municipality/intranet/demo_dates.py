@@ -39,9 +39,9 @@ from datetime import time
 from datetime import timedelta
 from functools import lru_cache
 from municipality.intranet.settings import COUNTRY_BY_LANGUAGE
+from municipality.intranet.working_days import holiday_names
 from pathlib import Path
 
-import holidays as holiday_calendars
 import json
 import pytz
 import re
@@ -171,11 +171,10 @@ def feast_days(country: str, year: int) -> dict[date, str]:
 
     The library marks far years' Islamic dates "(estimated)": the same feast.
     """
-    try:
-        found = holiday_calendars.country_holidays(country, years=year)
-    except NotImplementedError:
-        return {}
-    return {day: re.sub(r"\s*\(.*\)$", "", name) for day, name in found.items()}
+    return {
+        day: re.sub(r"\s*\(.*\)$", "", name)
+        for day, name in holiday_names(country, year).items()
+    }
 
 
 def first_day_of(day: date, name: str, country: str) -> date:
@@ -225,7 +224,7 @@ class DemoTree:
         the register's past.
         """
         issued = [
-            date.fromisoformat(data["issue_date"][:10])
+            day_of(data["issue_date"])
             for data in self.items.values()
             if data.get("@type") == "Circular" and data.get("issue_date")
         ]
@@ -293,11 +292,11 @@ class DemoTree:
         while item is not None:
             for name in REFERENCE_FIELDS:
                 if item.get(name):
-                    return date.fromisoformat(str(item[name])[:10])
+                    return day_of(str(item[name]))
             if item.get("@type") in ("Folder", "Unit", "Plone Site"):
                 break
             item = self.parent(item)
-        return date.fromisoformat(str(data.get("created") or DEMO_TODAY)[:10])
+        return day_of(str(data.get("created") or DEMO_TODAY))
 
     def label_years(self, data) -> int:
         return self.shift_of(data).label_years(self.reference(data))
@@ -456,7 +455,7 @@ def in_the_future(data: dict, plan: Plan) -> bool:
     return (
         data.get("@type") == "GoalProgress"
         and bool(value)
-        and (date.fromisoformat(value[:10]) > plan.today)
+        and (day_of(value) > plan.today)
     )
 
 

@@ -56,13 +56,20 @@ def check_holiday_lines(value) -> bool:
 
 
 @lru_cache(maxsize=64)
+def holiday_names(country: str, year: int) -> dict[date, str]:
+    """The country's public holidays of ``year``: day → name (the library's)."""
+    try:
+        return dict(holiday_calendars.country_holidays(country, years=year))
+    except NotImplementedError:  # a country the library does not know
+        return {}
+
+
+@lru_cache(maxsize=64)
 def national_holidays(country: str, year: int) -> frozenset[tuple[int, int, int]]:
     """(year, month, day) of the country's public holidays in ``year``."""
-    try:
-        calendar = holiday_calendars.country_holidays(country, years=year)
-    except NotImplementedError:  # a country the library does not know
-        return frozenset()
-    return frozenset((day.year, day.month, day.day) for day in calendar)
+    return frozenset(
+        (day.year, day.month, day.day) for day in holiday_names(country, year)
+    )
 
 
 class ClosedDays:

@@ -16,7 +16,8 @@ from municipality.intranet import _
 from municipality.intranet.browser.meeting_calendar import respond
 from municipality.intranet.event_series import occurrence_dates
 from municipality.intranet.event_series import series_dates_in_calendar
-from municipality.intranet.follow_up import site_today
+from municipality.intranet.site_clock import site_today
+from municipality.intranet.site_clock import site_zone
 from plone import api
 from plone.app.event.base import get_events
 from plone.app.event.base import RET_MODE_OBJECTS
@@ -44,11 +45,6 @@ VIEW_INTERNAL = "municipality.intranet: View internal details"
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 # The list shows a year ahead (or back): recurring events have no end.
 LIST_SPAN = timedelta(days=366)
-
-
-def site_zone():
-    zone = api.portal.get_registry_record("plone.portal_timezone", default="UTC")
-    return pytz.timezone(zone or "UTC")
 
 
 def parse_month(value, today: date) -> date:
